@@ -1,0 +1,113 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Dataset } from "../engine/dataset/schema.js";
+import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
+import type { Framework } from "../engine/framework/schema.js";
+import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
+import { readFrameworkFile } from "../io/framework/read-framework.js";
+import { openSource } from "../io/source.js";
+import { readThresholds } from "../io/thresholds/read-thresholds.js";
+import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
+import { readValues } from "../io/values/read-values.js";
+import { DataFailure, UsageError } from "./failures.js";
+import type { Proc } from "./proc.js";
+
+/** The options every command that reads a framework and a values file shares. */
+export interface InputOptions {
+  example?: boolean;
+  thresholds?: string;
+  framework?: string;
+  values?: string;
+  orgCol?: string;
+  nameCol?: string;
+  indicatorCol?: string;
+  valueCol?: string;
+  periodCol?: string;
+  numeratorCol?: string;
+  denominatorCol?: string;
+  where?: string[];
+  minIndicators?: number;
+}
+
+export interface Inputs {
+  framework: Framework;
+  dataset: Dataset;
+  /** Resolved paths of the files read, so that an output never overwrites one of them. */
+  inputPaths: string[];
+  warnings: Diagnostic[];
+}
+
+const EXAMPLE_FOLDER = new URL("../../fixtures/example/", import.meta.url);
+export const EXAMPLE = {
+  framework: "ccg-iaf-2016-17-mental-health",
+  values: fileURLToPath(new URL("ccg-2016-17-mental-health-synthetic.csv", EXAMPLE_FOLDER)),
+};
+
+export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs> {
+  const given = [opts.thresholds && "--thresholds", opts.framework && "--framework"].filter(Boolean);
+  if (opts.example && (given.length > 0 || opts.values)) {
+    throw new UsageError("--example rates the bundled example; leave out --thresholds, --framework and --values");
+  }
+  if (!opts.example && given.length !== 1) {
+    throw new UsageError(
+      given.length === 0
+        ? "say how to rate: --thresholds FILE or --framework ID|FILE (or --example)"
+        : "give only one of --thresholds and --framework",
+    );
+  }
+  if (!opts.example && !opts.values) throw new UsageError("say what to rate: --values FILE (- for stdin)");
+
+  const framework = await loadFramework(opts, proc);
+  const valuesSpec = opts.example ? EXAMPLE.values : opts.values!;
+  const opened = openSource(valuesSpec, proc.stdin, (p) => resolve(proc.cwd, p));
+  if (!opened.ok) throw new DataFailure([opened.diagnostic]);
+  const read = await readValues(opened.source.open(), opts.example ? "example values" : opened.source.name, framework.value, valuesOptions(opts));
+  const diagnostics = [...framework.warnings, ...read.diagnostics];
+  if (hasErrors(diagnostics)) throw new DataFailure(diagnostics);
+  const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
+  return { framework: framework.value, dataset: read.dataset, inputPaths, warnings: diagnostics };
+}
+
+async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: Framework; path: string | null; warnings: Diagnostic[] }> {
+  const withMin = (fw: Framework): Framework => (opts.minIndicators === undefined ? fw : { ...fw, minIndicators: opts.minIndicators });
+  if (opts.thresholds !== undefined) {
+    const opened = openSource(opts.thresholds, proc.stdin, (p) => resolve(proc.cwd, p));
+    if (!opened.ok) throw new DataFailure([opened.diagnostic]);
+    const read = await readThresholds(opened.source.open(), opened.source.name);
+    if (!read.ok) throw new DataFailure(read.diagnostics);
+    return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
+  }
+  const spec = opts.example ? EXAMPLE.framework : opts.framework!;
+  const looksLikeFile = /[\\/]|\.json$/i.test(spec);
+  if (!looksLikeFile) {
+    if (!isBuiltinFramework(spec)) {
+      throw new UsageError(`"${spec}" is neither a built-in framework (see: ccg-ratings frameworks list) nor a .json file`);
+    }
+    const read = readBuiltinFramework(spec);
+    if (!read.ok) throw new DataFailure(read.diagnostics);
+    return { value: withMin(read.framework), path: null, warnings: [] };
+  }
+  const path = resolve(proc.cwd, spec);
+  const read = readFrameworkFile(path, spec);
+  if (!read.ok) throw new DataFailure(read.diagnostics);
+  return { value: withMin(read.framework), path, warnings: [] };
+}
+
+function valuesOptions(opts: InputOptions): ValuesOptions {
+  const where = (opts.where ?? []).map((w) => {
+    const eq = w.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--where takes COLUMN=VALUE, got "${w}"`);
+    return { column: w.slice(0, eq), value: w.slice(eq + 1) };
+  });
+  const d = DEFAULT_VALUES_OPTIONS;
+  return {
+    orgCol: opts.orgCol ?? d.orgCol,
+    nameCol: opts.nameCol ?? d.nameCol,
+    indicatorCol: opts.indicatorCol ?? d.indicatorCol,
+    valueCol: opts.valueCol ?? d.valueCol,
+    periodCol: opts.periodCol ?? d.periodCol,
+    numeratorCol: opts.numeratorCol ?? d.numeratorCol,
+    denominatorCol: opts.denominatorCol ?? d.denominatorCol,
+    where,
+  };
+}

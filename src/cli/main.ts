@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { sortDiagnostics } from "../engine/diagnostics.js";
+import { diagnosticLine } from "./diagnostic-lines.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import { DataFailure, UsageError } from "./failures.js";
+import type { InputOptions } from "./inputs.js";
+import type { Proc } from "./proc.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/**
+ * Run the CLI with the given arguments against a process-like object and return the exit code.
+ * Every failure becomes an exit code here, in one place; commands load lazily so that `--version`
+ * and `--help` do not pay for the CSV and statistics code.
+ */
+export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const debug = argv.includes("--debug");
+  const program = new Command("ccg-ratings")
+    .description("Ratings calculator for NHS commissioners' performance indicators")
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => proc.stdout.write(s),
+      writeErr: (s) => proc.stderr.write(s),
+    })
+    .showSuggestionAfterError(true);
+
+  const rateCmd = program
+    .command("rate")
+    .description("rate every organisation and write the graded table; print the counts per category")
+    .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
+  inputOptions(rateCmd)
+    .option("--out <file>", "where to write the graded table (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .option("-q, --quiet", "do not print the summary")
+    .option("--no-color", "never colour the summary")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings rate --example
+  ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
+  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values download.csv \\
+      --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
+    )
+    .action(async (opts) => {
+      const { rateCommand } = await import("./commands/rate.js");
+      code = await rateCommand(opts, proc);
+    });
+
+  program
+    .command("frameworks")
+    .description("list the built-in frameworks")
+    .argument("[action]", "list", "list")
+    .action(async (action: string) => {
+      if (action !== "list") throw new UsageError(`unknown frameworks action "${action}" (try: list)`);
+      const { builtinFrameworkIds, readBuiltinFramework } = await import("../io/framework/builtin.js");
+      for (const id of builtinFrameworkIds()) {
+        const read = readBuiltinFramework(id);
+        proc.stdout.write(`${id}\t${read.ok ? read.framework.title : "(invalid)"}\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    return failure(e, proc, debug);
+  }
+}
+
+/** The options shared by every command that reads a framework and a values file. */
+export function inputOptions(cmd: Command): Command {
+  return cmd
+    .option("--thresholds <file>", "thresholds CSV: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
+    .option("--framework <id|file>", "a built-in framework id or a framework JSON file")
+    .option("--values <file>", "values CSV, wide or long layout (- for stdin)")
+    .option("--org-col <name>", "organisation code column", "org_code")
+    .option("--name-col <name>", "organisation name column", "org_name")
+    .option("--indicator-col <name>", "long layout: indicator id column", "indicator")
+    .option("--value-col <name>", "long layout: value column", "value")
+    .option("--period-col <name>", "period column", "period")
+    .option("--numerator-col <name>", "long layout: numerator column", "numerator")
+    .option("--denominator-col <name>", "long layout: denominator column", "denominator")
+    .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
+    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+}
+
+export type { InputOptions };
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+  return n;
+}
+
+function failure(e: unknown, proc: Proc, debug: boolean): ExitCode {
+  if (e instanceof CommanderError) {
+    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof UsageError) {
+    proc.stderr.write(`error: ${e.message}\n(see ccg-ratings --help)\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof DataFailure) {
+    for (const d of sortDiagnostics(e.diagnostics)) proc.stderr.write(`${diagnosticLine(d)}\n`);
+    return EXIT.data;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  proc.stderr.write(`internal error: ${err.message}\n${debug ? `${err.stack}\n` : "(run again with --debug for details, and please report it)\n"}`);
+  return EXIT.data;
+}

@@ -1,0 +1,44 @@
+export interface WeightedBand {
+  band: number;
+  weight: number;
+}
+
+export interface MeanCategory {
+  mean: number;
+  /** 0-based index into the framework's categories, best first. */
+  categoryIndex: number;
+  decidedBy: string;
+  /** How far the mean must fall to reach the next category up; null in the best category. */
+  toNextCategory: number | null;
+}
+
+/**
+ * Weights are decimals, so a mean that is mathematically on a cut can land a few ulps above it;
+ * this tolerance keeps "exactly on a cut takes the better category" true in floating point.
+ */
+const ON_CUT_TOLERANCE = 1e-9;
+
+export function weightedMean(items: readonly WeightedBand[]): number {
+  let sum = 0;
+  let weights = 0;
+  for (const { band, weight } of items) {
+    sum += band * weight;
+    weights += weight;
+  }
+  return sum / weights;
+}
+
+/** Cut a mean band (1 = best) into a category by ascending cuts; a mean on a cut takes the better category. */
+export function categoriseMean(mean: number, cuts: readonly number[]): MeanCategory {
+  let index = cuts.findIndex((cut) => mean <= cut + ON_CUT_TOLERANCE);
+  if (index === -1) index = cuts.length;
+  const lower = index === 0 ? null : cuts[index - 1]!;
+  const upper = index === cuts.length ? null : cuts[index]!;
+  const decidedBy =
+    upper === null ? `mean ${fmt(mean)} > ${lower}` : lower === null ? `mean ${fmt(mean)} <= ${upper}` : `${lower} < mean ${fmt(mean)} <= ${upper}`;
+  return { mean, categoryIndex: index, decidedBy, toNextCategory: lower === null ? null : Math.max(0, mean - lower) };
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const Origin = z.object({
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+});
+
+/**
+ * One organisation's input for one indicator, as read: a value, or a numerator and denominator from
+ * which the engine computes the value, or nothing (with the reason).
+ */
+export const Observation = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+  missing: z.enum(["empty", "suppressed"]).optional(),
+  origin: Origin.optional(),
+  denominatorOrigin: Origin.optional(),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const OrgRecord = z.object({
+  code: z.string().min(1),
+  name: z.string(),
+  period: z.string().nullable(),
+  observations: z.record(z.string(), Observation),
+  origin: Origin.optional(),
+});
+export type OrgRecord = z.infer<typeof OrgRecord>;
+
+export const Dataset = z.object({
+  records: z.array(OrgRecord),
+  hasPeriods: z.boolean(),
+});
+export type Dataset = z.infer<typeof Dataset>;

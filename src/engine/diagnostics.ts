@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { compareText } from "./text-order.js";
+
+/**
+ * Every problem the tool can report has a stable code, so scripts and tests can match on it
+ * rather than on wording. Errors stop a run; warnings are reported and the run goes on.
+ */
+export const DiagnosticCode = z.enum([
+  // files and their structure
+  "E_FILE_NOT_FOUND",
+  "E_FILE_UNREADABLE",
+  "E_EMPTY_FILE",
+  "E_NO_DATA",
+  "E_CSV_SYNTAX",
+  "E_ROW_LENGTH",
+  "E_DUPLICATE_COLUMN",
+  "E_MISSING_COLUMN",
+  "E_MISSING_INDICATOR",
+  "E_NOT_JSON",
+  "E_WRITE_FAILED",
+  // cell values
+  "E_NOT_A_NUMBER",
+  "E_NEGATIVE_COUNT",
+  "E_NUMERATOR_GT_DENOMINATOR",
+  "E_ZERO_DENOMINATOR",
+  "E_DUPLICATE_ORG",
+  "E_DUPLICATE_VALUE",
+  "E_EMPTY_ORG_CODE",
+  // methodology
+  "E_FRAMEWORK_INVALID",
+  "E_UNKNOWN_FRAMEWORK",
+  "E_BAD_POLARITY",
+  "E_DUPLICATE_INDICATOR",
+  "E_CUTS_NOT_MONOTONE",
+  "E_BAD_WEIGHT",
+  "E_BAD_UNIT",
+  // warnings
+  "W_UNKNOWN_INDICATOR",
+  "W_UNUSED_COLUMN",
+]);
+export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
+
+export const Diagnostic = z.object({
+  code: DiagnosticCode,
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** Where a value came from, so that a problem found later can still name its file, line and column. */
+export interface Origin {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function error(code: DiagnosticCode, message: string, origin: Origin = {}): Diagnostic {
+  return { code, severity: "error", message, ...definedOnly(origin) };
+}
+
+export function warning(code: DiagnosticCode, message: string, origin: Origin = {}): Diagnostic {
+  return { code, severity: "warning", message, ...definedOnly(origin) };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+function definedOnly(origin: Origin): Origin {
+  const out: Origin = {};
+  if (origin.file !== undefined) out.file = origin.file;
+  if (origin.line !== undefined) out.line = origin.line;
+  if (origin.column !== undefined) out.column = origin.column;
+  return out;
+}
+
+/** Diagnostics in file, line, column order, so every run reports them identically. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareText(a.file ?? "", b.file ?? "") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      compareText(a.code, b.code),
+  );
+}

@@ -1,0 +1,12 @@
+export { rate, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type Summary } from "./engine/rate.js";
+export { Framework, Indicator, DEFAULT_CATEGORIES, NOT_RATED, type FrameworkInput } from "./engine/framework/schema.js";
+export { Dataset, OrgRecord, Observation } from "./engine/dataset/schema.js";
+export { Diagnostic, DiagnosticCode } from "./engine/diagnostics.js";
+export { bandByThresholds } from "./engine/scoring/thresholds.js";
+export { readValues } from "./io/values/read-values.js";
+export { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "./io/values/options.js";
+export { readThresholds } from "./io/thresholds/read-thresholds.js";
+export { parseFrameworkText, readFrameworkFile } from "./io/framework/read-framework.js";
+export { renderRating, type OutputFormat } from "./io/output/render.js";
+export { run } from "./cli/main.js";
+export type { Proc } from "./cli/proc.js";

@@ -1,0 +1,17 @@
+/**
+ * Numbers are written by toFixed, which ECMAScript defines exactly, so output is byte-identical on
+ * every run and machine. Values keep up to 6 decimals with trailing zeros dropped: enough for any
+ * published indicator, and it hides representation noise such as 56.99999999999999.
+ */
+export function formatValue(x: number): string {
+  return noNegativeZero(x.toFixed(6).replace(/\.?0+$/, ""));
+}
+
+/** A fixed number of decimals, e.g. the mean score "1.500". */
+export function formatFixed(x: number, decimals: number): string {
+  return noNegativeZero(x.toFixed(decimals));
+}
+
+function noNegativeZero(s: string): string {
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}

@@ -1,0 +1,32 @@
+import { stringify } from "csv-stringify/sync";
+import type { Rating } from "../../engine/rate.js";
+import { csvCellText, gradedTable } from "./graded-table.js";
+
+export const OUTPUT_FORMATS = ["csv", "json"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function renderRating(rating: Rating, format: OutputFormat): string {
+  return format === "json" ? renderJson(rating) : renderCsv(rating);
+}
+
+function renderCsv(rating: Rating): string {
+  const { columns, rows } = gradedTable(rating);
+  const text = rows.map((row) => row.map((cell, i) => csvCellText(columns[i]!, cell)));
+  return stringify([columns, ...text], { record_delimiter: "\n" });
+}
+
+function renderJson(rating: Rating): string {
+  const { columns, rows } = gradedTable(rating);
+  const fw = rating.framework;
+  const doc = {
+    framework: { id: fw.id, title: fw.title, categories: fw.categories, source: fw.source, caveats: fw.caveats },
+    summary: rating.summary.periods.map((p) => ({
+      period: p.period,
+      counts: Object.fromEntries(fw.categories.map((c, i) => [c, p.counts[i]!])),
+      not_rated: p.notRated,
+      total: p.total,
+    })),
+    organisations: rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,147 @@
+import { basename } from "node:path";
+import type { Readable } from "node:stream";
+import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
+import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
+import { parseCell } from "../cell.js";
+import { columnOf, readHeader, rowLengthProblem } from "../csv/header.js";
+import { readRecords } from "../csv/read-records.js";
+
+const REQUIRED = ["indicator", "label", "polarity", "top_performing", "performing_well", "needs_improvement"] as const;
+const OPTIONAL = ["weight", "standard", "unit"] as const;
+const CUT_COLUMNS = ["top_performing", "performing_well", "needs_improvement"] as const;
+
+export type ThresholdsRead = { ok: true; framework: Framework; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The analyst's thresholds spreadsheet, as shorthand for a framework with threshold scoring on the
+ * four standard categories and the default mean-of-bands aggregation.
+ */
+export async function readThresholds(input: Readable, file: string): Promise<ThresholdsRead> {
+  const diagnostics: Diagnostic[] = [];
+  const indicators: FrameworkInput["indicators"] = [];
+  const seen = new Map<string, number>();
+  let cols: Map<string, number> | null = null;
+  let width = 0;
+
+  for await (const event of readRecords(input, file)) {
+    if (event.kind === "error") {
+      diagnostics.push(event.diagnostic);
+      break;
+    }
+    const { cells, line } = event.record;
+    if (cols === null) {
+      const { header, diagnostics: headerProblems } = readHeader(cells, file, line);
+      diagnostics.push(...headerProblems);
+      width = header.names.length;
+      cols = new Map();
+      for (const name of [...REQUIRED, ...OPTIONAL]) {
+        const col = columnOf(header, name);
+        if (col !== undefined) cols.set(name, col);
+      }
+      const missing = REQUIRED.filter((name) => !cols!.has(name));
+      if (missing.length > 0) {
+        diagnostics.push(error("E_MISSING_COLUMN", `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { file, line, column: 1 }));
+        return { ok: false, diagnostics };
+      }
+      const known = new Set(cols.values());
+      header.names.forEach((name, i) => {
+        if (!known.has(i)) diagnostics.push(warning("W_UNUSED_COLUMN", `column "${name}" is not used`, { file, line, column: i + 1 }));
+      });
+      if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+      continue;
+    }
+    const lengthProblem = rowLengthProblem(cells.length, { names: new Array(width), index: new Map() }, file, line);
+    if (lengthProblem) {
+      diagnostics.push(lengthProblem);
+      continue;
+    }
+    const cell = (name: string) => (cols!.has(name) ? cells[cols!.get(name)!]!.trim() : "");
+    const at = (name: string) => ({ file, line, column: (cols!.get(name) ?? 0) + 1 });
+
+    const id = cell("indicator");
+    if (!INDICATOR_ID.test(id)) {
+      diagnostics.push(error("E_FRAMEWORK_INVALID", `indicator id "${id}" must be letters, digits, '_', '.', '-'`, at("indicator")));
+      continue;
+    }
+    if (seen.has(id)) {
+      diagnostics.push(error("E_DUPLICATE_INDICATOR", `indicator "${id}" is already defined at line ${seen.get(id)}`, at("indicator")));
+      continue;
+    }
+    seen.set(id, line);
+
+    const polarity = Polarity.safeParse(cell("polarity").toLowerCase());
+    if (!polarity.success) {
+      diagnostics.push(error("E_BAD_POLARITY", `polarity "${cell("polarity")}" must be "higher" or "lower" (is better)`, at("polarity")));
+    }
+    const unitText = cell("unit") === "" ? "%" : cell("unit");
+    const unit = Unit.safeParse(unitText);
+    if (!unit.success) {
+      diagnostics.push(error("E_BAD_UNIT", `unit "${unitText}" must be one of ${Unit.options.join(", ")}`, at("unit")));
+    }
+    const allowPercent = unitText === "%";
+    const cuts: number[] = [];
+    for (const name of CUT_COLUMNS) {
+      const parsed = parseCell(cell(name), allowPercent);
+      if (parsed.kind === "number") cuts.push(parsed.value);
+      else diagnostics.push(error("E_NOT_A_NUMBER", `"${cell(name)}" is not a number (column ${name})`, at(name)));
+    }
+    const weight = optionalNumber(cell("weight"), allowPercent, "weight", at("weight"), diagnostics);
+    if (weight !== undefined && !(weight > 0)) {
+      diagnostics.push(error("E_BAD_WEIGHT", `weight ${weight} must be greater than 0`, at("weight")));
+    }
+    const standard = optionalNumber(cell("standard"), allowPercent, "standard", at("standard"), diagnostics);
+    if (!polarity.success || !unit.success || cuts.length !== CUT_COLUMNS.length) continue;
+
+    const problem = thresholdCutsProblem(cuts, polarity.data, CUT_COLUMNS.length + 1);
+    if (problem) {
+      diagnostics.push(error("E_CUTS_NOT_MONOTONE", problem, at(firstBrokenCut(cuts, polarity.data))));
+      continue;
+    }
+    indicators.push({
+      id,
+      label: cell("label") || id,
+      polarity: polarity.data,
+      unit: unit.data,
+      ...(weight !== undefined && weight > 0 ? { weight } : {}),
+      ...(standard !== undefined ? { standard } : {}),
+      scoring: { method: "thresholds", cuts },
+    });
+  }
+
+  if (cols === null && !hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
+  if (cols !== null && seen.size === 0 && !hasErrors(diagnostics)) {
+    diagnostics.push(error("E_NO_DATA", "no indicators after the header", { file, line: 1, column: 1 }));
+  }
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const name = file === "<stdin>" ? "stdin" : basename(file);
+  const framework = Framework.parse({
+    id: `thresholds:${name}`,
+    title: `Thresholds from ${name}`,
+    source: `thresholds spreadsheet ${name}`,
+    caveats: "",
+    indicators,
+  });
+  return { ok: true, framework, warnings: diagnostics };
+}
+
+function optionalNumber(
+  text: string,
+  allowPercent: boolean,
+  column: string,
+  origin: { file: string; line: number; column: number },
+  diagnostics: Diagnostic[],
+): number | undefined {
+  if (text === "") return undefined;
+  const parsed = parseCell(text, allowPercent);
+  if (parsed.kind === "number") return parsed.value;
+  diagnostics.push(error("E_NOT_A_NUMBER", `"${text}" is not a number (column ${column})`, origin));
+  return undefined;
+}
+
+function firstBrokenCut(cuts: readonly number[], polarity: Polarity): (typeof CUT_COLUMNS)[number] {
+  for (let i = 1; i < cuts.length; i++) {
+    const ok = polarity === "higher" ? cuts[i]! < cuts[i - 1]! : cuts[i]! > cuts[i - 1]!;
+    if (!ok) return CUT_COLUMNS[i]!;
+  }
+  return CUT_COLUMNS[0];
+}

@@ -1,0 +1,23 @@
+/** How to find things in a values file; the defaults fit our own wide and long layouts. */
+export interface ValuesOptions {
+  orgCol: string;
+  nameCol: string;
+  indicatorCol: string;
+  valueCol: string;
+  periodCol: string;
+  numeratorCol: string;
+  denominatorCol: string;
+  /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
+  where: { column: string; value: string }[];
+}
+
+export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {
+  orgCol: "org_code",
+  nameCol: "org_name",
+  indicatorCol: "indicator",
+  valueCol: "value",
+  periodCol: "period",
+  numeratorCol: "numerator",
+  denominatorCol: "denominator",
+  where: [],
+};
