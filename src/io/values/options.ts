@@ -1,3 +1,6 @@
+import type { Encoding } from "../csv/decode.js";
+import type { CsvLimits } from "../csv/read-records.js";
+
 /** How to find things in a values file; the defaults fit our own wide and long layouts. */
 export interface ValuesOptions {
   orgCol: string;
@@ -9,6 +12,11 @@ export interface ValuesOptions {
   denominatorCol: string;
   /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
   where: { column: string; value: string }[];
+  /** Undefined: UTF-8 (or UTF-16LE with its byte order mark). */
+  encoding?: Encoding | undefined;
+  limits?: CsvLimits | undefined;
+  /** Whether lines that cannot pass --where may skip the CSV parser (see LinePrefilter); the results are the same. */
+  prefilter?: boolean | undefined;
 }
 
 export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {

@@ -49,7 +49,14 @@ export async function readValues(input: Readable, file: string, framework: Frame
   const unknownIndicators = new Set<string>();
   const seenIndicators = new Set<string>();
 
-  for await (const event of readRecords(input, file)) {
+  const skipped = { records: 0 };
+  const recordOptions = {
+    encoding: options.encoding,
+    limits: options.limits,
+    skipped,
+    ...(options.prefilter !== false && options.where.length > 0 ? { onlyLinesWith: options.where.map((w) => w.value) } : {}),
+  };
+  for await (const event of readRecords(input, file, recordOptions)) {
     if (event.kind === "error") {
       diagnostics.push(event.diagnostic);
       break;
@@ -133,6 +140,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
     return { dataset: emptyDataset(), diagnostics };
   }
   const p = plan!;
+  dataRows += skipped.records;
   if (dataRows === 0 && !hasErrors(diagnostics)) {
     diagnostics.push(error("E_NO_DATA", "no data rows after the header", { file, line: 1, column: 1 }));
   } else if (keptRows === 0 && p.where.length > 0 && !hasErrors(diagnostics)) {

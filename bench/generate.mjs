@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// A long file in NHS Digital's layout, from a seed, so every bench run reads the same bytes:
+//   node bench/generate.mjs [periods=6] [out=bench/data/nhs-long.csv] [seed=20161]
+// ~6,500 GP practices, 209 CCGs, 240 providers and England; 24 measures; one row per organisation x
+// measure x period (6 periods give 1,000,800 rows, 12 give twice that for the same organisations).
+// Also writes the two bench frameworks (2 and 24 indicators) next to it.
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const periods = Number(process.argv[2] ?? 6);
+const out = process.argv[3] ?? "bench/data/nhs-long.csv";
+let seed = Number(process.argv[4] ?? 20161) >>> 0;
+// mulberry32: small, fast and the same on every machine
+const random = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+const csv = (s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+const PLACES = ["Ashford", "Barnsley", "Bolton", "Bury", "Calderdale", "Corby", "Crawley", "Darlington", "Dudley", "Ealing", "Halton", "Knowsley", "Leeds", "Luton", "Medway", "Newham", "Oldham", "Rugby", "Salford", "Slough", "Stockport", "Sutton", "Thurrock", "Wigan", "Wirral", "York"];
+const SURNAMES = ["Smith", "Jones", "Patel", "Khan", "Brown", "O'Neill", "Taylor", "Wilson", "Evans", "Ahmed"];
+const orgs = [{ type: "England", code: "Eng", name: "England" }];
+for (let i = 0; i < 209; i++) orgs.push({ type: "CCG", code: `${String(i).padStart(2, "0")}${"ABCDEFGHJKLMNPQRTVWXY"[i % 21]}`, name: `NHS ${pick(PLACES)} ${i % 3 === 0 ? "and District " : ""}CCG` });
+for (let i = 0; i < 240; i++) orgs.push({ type: "Provider", code: `R${(100 + i).toString(36).toUpperCase()}`, name: `${pick(PLACES)} ${i % 2 ? "Hospitals" : "Community"} NHS Foundation Trust` });
+for (let i = 0; i < 6500; i++) {
+  const r = random();
+  const name =
+    r < 0.3 ? `Dr ${pick(SURNAMES)}, ${pick(SURNAMES)} & Partners` : r < 0.35 ? `The "${pick(PLACES)}" Surgery` : `${pick(PLACES)} ${pick(["Medical Centre", "Surgery", "Health Centre", "Practice"])}`;
+  orgs.push({ type: "GP", code: `${"ABCDEFGHJKLMNPY"[i % 15]}${String(81000 + i)}`, name });
+}
+const MEASURES = Array.from({ length: 24 }, (_, i) => ({ id: `MH${String(i + 1).padStart(2, "0")}`, name: `Mental health measure ${i + 1}: proportion of people seen, ${["adults", "children and young people", "older people"][i % 3]}` }));
+
+mkdirSync(dirname(out), { recursive: true });
+const stream = createWriteStream(out);
+const write = (s) => (stream.write(s) ? null : new Promise((r) => stream.once("drain", r)));
+await write("REPORTING_PERIOD_START,REPORTING_PERIOD_END,STATUS,GROUP_TYPE,ORG_CODE1,ORG_NAME1,MEASURE_ID,MEASURE_NAME,MEASURE_VALUE\n");
+let rows = 0;
+for (let p = 0; p < periods; p++) {
+  const y = 2019 + Math.floor(p / 12), m = (p % 12) + 1;
+  const start = `${y}-${String(m).padStart(2, "0")}-01`;
+  const end = `${y}-${String(m).padStart(2, "0")}-${[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}`;
+  let block = "";
+  for (const org of orgs) {
+    for (const measure of MEASURES) {
+      const value = random() < 0.05 ? "*" : (random() * 100).toFixed(1);
+      block += `${start},${end},Final,${org.type},${org.code},${csv(org.name)},${measure.id},${csv(measure.name)},${value}\n`;
+      rows++;
+    }
+    if (block.length > 1 << 20) {
+      await write(block);
+      block = "";
+    }
+  }
+  await write(block);
+}
+await new Promise((r) => stream.end(r));
+
+const framework = (measures) => ({
+  id: `bench-${measures.length}`,
+  title: `Bench: ${measures.length} measures`,
+  categories: ["Top performing", "Performing well", "Needs improvement", "Greatest need for improvement"],
+  minIndicators: 1,
+  source: "synthetic",
+  caveats: "synthetic",
+  indicators: measures.map((m) => ({ id: m.id, label: m.name, polarity: "higher", unit: "%", weight: 1, scoring: { method: "thresholds", cuts: [75, 50, 25] } })),
+  aggregation: { method: "mean-score", cuts: [1.5, 2.5, 3.5] },
+});
+writeFileSync(join(dirname(out), "framework-2.json"), JSON.stringify(framework(MEASURES.slice(0, 2)), null, 2));
+writeFileSync(join(dirname(out), "framework-24.json"), JSON.stringify(framework(MEASURES), null, 2));
+console.log(`${out}: ${rows} rows`);

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run bench`: times (a)-(e) on an NHS Digital-layout long file, alternating, median of several
+// runs, and prints wall time, MB/s, rows/s, peak RSS and ratios. See bench/README.md.
+//   node bench/run.mjs [--runs 3] [--options]   (--options also times csv-parse option variants)
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const data = join(root, "bench/data");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1] || 3) || 3;
+const file = join(data, "nhs-long.csv");
+const file2x = join(data, "nhs-long-2x.csv");
+if (!existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
+if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "12", file2x], { stdio: "inherit" });
+if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
+const facts = new Map([file, file2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+
+const out = mkdtempSync(join(tmpdir(), "ccg-bench-"));
+const cli = join(root, "bin/ccg-ratings.js");
+const nhs = (f, level, fw) => [cli, "rate", "--framework", join(data, `framework-${fw}.json`), "--values", f, "--org-col", "ORG_CODE1", "--name-col", "ORG_NAME1",
+  "--indicator-col", "MEASURE_ID", "--value-col", "MEASURE_VALUE", "--period-col", "REPORTING_PERIOD_START", "--where", `GROUP_TYPE=${level}`, "-q", "--out", join(out, `${level}-${fw}.csv`)];
+
+const hasPandas = spawnSync("/usr/bin/python3", ["-c", "import pandas"]).status === 0;
+const duckDir = join(data, "duckdb");
+if (!existsSync(join(duckDir, "node_modules/@duckdb/node-api"))) {
+  mkdirSync(duckDir, { recursive: true });
+  spawnSync("npm", ["install", "--prefix", duckDir, "--no-save", "--no-audit", "--no-fund", "@duckdb/node-api"], { stdio: "ignore" });
+}
+const hasDuck = existsSync(join(duckDir, "node_modules/@duckdb/node-api"));
+if (hasDuck) copyFileSync(join(root, "bench/duck_rate.mjs"), join(duckDir, "duck_rate.mjs"));
+
+const jobs = [
+  { id: "a", what: "floor: csv-parse stream, count rows", file, cmd: ["node", join(root, "bench/floor.mjs"), file] },
+  { id: "b", what: "rate, CCG level, 2 indicators", file, cmd: ["node", ...nhs(file, "CCG", 2)] },
+  { id: "c", what: "rate, CCG level, 24 indicators", file, cmd: ["node", ...nhs(file, "CCG", 24)] },
+  { id: "d", what: "rate, GP level, 24 indicators", file, cmd: ["node", ...nhs(file, "GP", 24)] },
+  ...(hasPandas ? [{ id: "e-pandas", what: "pandas, CCG level", file, cmd: ["/usr/bin/python3", join(root, "bench/pandas_rate.py"), file, join(out, "pandas.csv")] }] : []),
+  ...(hasDuck ? [{ id: "e-duckdb", what: "DuckDB, CCG level", file, cmd: ["node", join(duckDir, "duck_rate.mjs"), file, join(out, "duck.csv")] }] : []),
+  { id: "b-2x", what: "(b) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 2)] },
+  { id: "c-2x", what: "(c) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 24)] },
+  { id: "d-2x", what: "(d) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "GP", 24)] },
+  { id: "node", what: "node -e 0", cmd: ["node", "-e", "0"] },
+  { id: "version", what: "ccg-ratings --version", cmd: ["node", cli, "--version"] },
+  { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example", "-q", "--out", join(out, "example.csv")] },
+];
+if (args.includes("--options")) {
+  for (const [name, options] of Object.entries({
+    none: {},
+    info: { info: true },
+    relax_column_count: { relax_column_count: true },
+    skip_empty_lines: { skip_empty_lines: true },
+    bom: { bom: true },
+    "ours (all four)": { bom: true, relax_column_count: true, skip_empty_lines: true, info: true },
+  })) jobs.push({ id: `opt ${name}`, what: `csv-parse ${JSON.stringify(options)}`, file, cmd: ["node", join(root, "bench/floor.mjs"), file, JSON.stringify(options)] });
+}
+
+const hasTime = existsSync("/usr/bin/time");
+function once(cmd) {
+  const argv = hasTime ? ["/usr/bin/time", "-f", "\n%e %U %S %M", ...cmd] : cmd;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  if (!hasTime) return { wall, cpu: NaN, rssMB: NaN };
+  const [e, u, s, kb] = r.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+  return { wall: e, cpu: u + s, rssMB: kb / 1024 };
+}
+const results = new Map(jobs.map((j) => [j.id, []]));
+for (let i = 0; i < runs; i++) {
+  for (const job of jobs) results.get(job.id).push(once(job.cmd));
+  process.stderr.write(`run ${i + 1}/${runs} done\n`);
+}
+rmSync(out, { recursive: true, force: true });
+
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const summary = new Map(jobs.map((j) => {
+  const r = results.get(j.id);
+  return [j.id, { wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)), rssMB: Math.max(...r.map((x) => x.rssMB)) }];
+}));
+const ratio = (id, base) => (summary.has(base) ? (summary.get(id).wall / summary.get(base).wall).toFixed(2) : "-");
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "-");
+console.log(`\nmachine: ${cpus().length} CPUs, ${cpus()[0]?.model ?? "?"}, node ${process.version}; ${runs} runs, medians (peak RSS: max)`);
+for (const [f, { bytes, rows }] of facts) console.log(`${f.replace(root, "")}: ${(bytes / 1e6).toFixed(1)} MB, ${rows} rows`);
+console.log("\n| job | what | wall s | cpu s | MB/s | rows/s | peak RSS MB | x floor (a) | x pandas | x DuckDB |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const job of jobs) {
+  const s = summary.get(job.id);
+  const f = job.file ? facts.get(job.file) : null;
+  const mbs = f ? fmt(f.bytes / 1e6 / s.wall, 1) : "-";
+  const rps = f ? Math.round(f.rows / s.wall).toLocaleString("en-GB") : "-";
+  const rel = job.file === file || job.id.startsWith("opt");
+  console.log(`| ${job.id} | ${job.what} | ${fmt(s.wall)} | ${fmt(s.cpu)} | ${mbs} | ${rps} | ${fmt(s.rssMB, 0)} | ${rel ? ratio(job.id, "a") : "-"} | ${rel ? ratio(job.id, "e-pandas") : "-"} | ${rel ? ratio(job.id, "e-duckdb") : "-"} |`);
+}
+const growth = (id) => `${id}: ${fmt(summary.get(id).rssMB, 0)} -> ${fmt(summary.get(`${id}-2x`).rssMB, 0)} MB (${fmt((summary.get(`${id}-2x`).rssMB / summary.get(id).rssMB - 1) * 100, 0)}%)`;
+console.log(`\npeak RSS when the file doubles: ${["b", "c", "d"].map(growth).join("; ")}`);
+console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);

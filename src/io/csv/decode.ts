@@ -1,0 +1,90 @@
+import { isUtf8 } from "node:buffer";
+import { error, type Diagnostic } from "../../engine/diagnostics.js";
+
+export const ENCODINGS = ["utf8", "latin1", "win1252", "utf16le"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** A decoding failure that already knows how to tell the user, with the line of the bad byte. */
+export class EncodingError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** The encoding asked for; without one UTF-8, or UTF-16LE when the file starts with that byte order mark (Excel's "Unicode text"). */
+export function chooseEncoding(asked: Encoding | undefined, first: Buffer): Encoding {
+  return asked ?? (first[0] === 0xff && first[1] === 0xfe ? "utf16le" : "utf8");
+}
+
+/**
+ * UTF-8 bytes in pieces that end on a character boundary, each checked to be valid UTF-8, so that they
+ * can be cut and filtered as bytes and decoded later. Invalid UTF-8 is an error naming the line: an
+ * Excel "CSV" in Windows-1252 would otherwise turn £ and en dashes into garbage.
+ */
+export async function* validUtf8Pieces(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  let lines = 1;
+  const check = (piece: Buffer): Buffer => {
+    if (!isUtf8(piece)) {
+      const bad = firstInvalidUtf8(piece);
+      for (let i = piece.indexOf(10); i !== -1 && i < bad; i = piece.indexOf(10, i + 1)) lines++;
+      const byte = `0x${piece[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
+      throw new EncodingError(
+        error("E_ENCODING", `not valid UTF-8 (byte ${byte}); a file saved by Excel as "CSV" is often Windows-1252: try --encoding win1252`, { file, line: lines, column: 1 }),
+      );
+    }
+    for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) lines++;
+    return piece;
+  };
+  for await (const chunk of chunks) {
+    const bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+    const cut = characterBoundary(bytes);
+    carry = cut < bytes.length ? bytes.subarray(cut) : null;
+    if (cut > 0) yield check(bytes.subarray(0, cut));
+  }
+  if (carry !== null) yield check(carry);
+}
+
+/** Text decoded from another encoding, chunk by chunk; a byte that encoding cannot have is an error. */
+export async function* decodedPieces(chunks: AsyncIterable<Buffer>, encoding: Exclude<Encoding, "utf8">, file: string): AsyncGenerator<string> {
+  if (encoding === "latin1") {
+    for await (const chunk of chunks) yield chunk.toString("latin1");
+    return;
+  }
+  const decoder = new TextDecoder(encoding === "win1252" ? "windows-1252" : "utf-16le", { fatal: true, ignoreBOM: true });
+  let lines = 1;
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new EncodingError(error("E_ENCODING", `not valid ${encoding}; try another --encoding (${ENCODINGS.join(", ")})`, { file, line: lines, column: 1 }));
+    }
+  };
+  for await (const chunk of chunks) {
+    const text = decode(chunk);
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    yield text;
+  }
+  yield decode();
+}
+
+/** Length of the longest prefix that does not end inside a multi-byte character. */
+function characterBoundary(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return bytes.length;
+  const b = bytes[lead]!;
+  const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return lead + size > bytes.length ? lead : bytes.length;
+}
+
+/** Offset of the first byte that cannot be UTF-8, in a piece already known to be invalid. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0 || !isUtf8(bytes.subarray(i, i + size))) return i;
+    i += size;
+  }
+  return bytes.length - 1;
+}
