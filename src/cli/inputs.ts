@@ -5,6 +5,8 @@ import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
 import { readFrameworkFile } from "../io/framework/read-framework.js";
+import type { Encoding } from "../io/csv/encodings.js";
+import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { openSource } from "../io/source.js";
 import { readThresholds } from "../io/thresholds/read-thresholds.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
@@ -27,6 +29,10 @@ export interface InputOptions {
   denominatorCol?: string;
   where?: string[];
   minIndicators?: number;
+  encoding?: Encoding;
+  maxRecordBytes?: number;
+  maxColumns?: number;
+  prefilter?: boolean;
 }
 
 export interface Inputs {
@@ -109,5 +115,8 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     numeratorCol: opts.numeratorCol ?? d.numeratorCol,
     denominatorCol: opts.denominatorCol ?? d.denominatorCol,
     where,
+    encoding: opts.encoding,
+    limits: { maxRecordBytes: opts.maxRecordBytes ?? DEFAULT_CSV_LIMITS.maxRecordBytes, maxColumns: opts.maxColumns ?? DEFAULT_CSV_LIMITS.maxColumns },
+    prefilter: opts.prefilter ?? true,
   };
 }

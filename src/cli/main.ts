@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { sortDiagnostics } from "../engine/diagnostics.js";
+import { ENCODINGS } from "../io/csv/encodings.js";
+import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { diagnosticLine } from "./diagnostic-lines.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { DataFailure, UsageError } from "./failures.js";
@@ -87,7 +89,11 @@ export function inputOptions(cmd: Command): Command {
     .option("--numerator-col <name>", "long layout: numerator column", "numerator")
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
-    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt)
+    .addOption(new Option("--encoding <encoding>", "values file encoding (default: UTF-8, or UTF-16LE with its BOM)").choices(ENCODINGS))
+    .option("--max-record-bytes <n>", "refuse a values record (or field) longer than this", positiveInt, DEFAULT_CSV_LIMITS.maxRecordBytes)
+    .option("--max-columns <n>", "refuse a values header with more columns than this", positiveInt, DEFAULT_CSV_LIMITS.maxColumns)
+    .option("--no-prefilter", "parse every line even with --where (slower; the results are the same)");
 }
 
 export type { InputOptions };

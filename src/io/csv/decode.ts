@@ -1,8 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
+import { ENCODINGS, type Encoding } from "./encodings.js";
 
-export const ENCODINGS = ["utf8", "latin1", "win1252", "utf16le"] as const;
-export type Encoding = (typeof ENCODINGS)[number];
 
 /** A decoding failure that already knows how to tell the user, with the line of the bad byte. */
 export class EncodingError extends Error {

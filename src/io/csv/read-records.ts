@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
 import { parse, type CsvError } from "csv-parse";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
-import { chooseEncoding, decodedPieces, validUtf8Pieces, type Encoding } from "./decode.js";
+import { chooseEncoding, decodedPieces, validUtf8Pieces } from "./decode.js";
+import type { Encoding } from "./encodings.js";
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
 import { LinePrefilter } from "./prefilter.js";
 import { sniffDelimiter } from "./sniff-delimiter.js";
 
@@ -12,16 +14,6 @@ export interface CsvRecord {
 }
 
 export type RecordEvent = { kind: "record"; record: CsvRecord } | { kind: "error"; diagnostic: Diagnostic };
-
-/** Sizes past which a file is refused rather than allowed to exhaust memory. */
-export interface CsvLimits {
-  /** Longest record, in bytes (so also the longest field). */
-  maxRecordBytes: number;
-  /** Most columns in the header. */
-  maxColumns: number;
-}
-
-export const DEFAULT_CSV_LIMITS: CsvLimits = { maxRecordBytes: 1024 * 1024, maxColumns: 10_000 };
 
 export interface ReadRecordsOptions {
   /** Undefined: UTF-8, or UTF-16LE when the file starts with its byte order mark. */

@@ -1,5 +1,5 @@
-import type { Encoding } from "../csv/decode.js";
-import type { CsvLimits } from "../csv/read-records.js";
+import type { Encoding } from "../csv/encodings.js";
+import type { CsvLimits } from "../csv/limits.js";
 
 /** How to find things in a values file; the defaults fit our own wide and long layouts. */
 export interface ValuesOptions {
