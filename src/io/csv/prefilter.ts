@@ -41,32 +41,41 @@ export class LinePrefilter {
   /** Take the next chunk of text; give back what csv-parse should see of it. */
   push(chunk: string): string {
     if (this.state === "off") return chunk;
-    const text = this.carry + chunk;
-    const last = text.lastIndexOf("\n");
-    if (last === -1) {
-      // No line end yet: a file whose lines end in CR alone, or a line longer than is worth holding.
-      if ((this.state === "header" && text.includes("\r")) || text.length > MAX_CARRY) {
-        this.state = "off";
-        this.carry = "";
-        return text;
-      }
-      this.carry = text;
-      return "";
-    }
-    this.carry = text.slice(last + 1);
-    let start = 0;
+    if (this.state === "header") return this.pushHeader(chunk);
+    const last = chunk.lastIndexOf("\n");
+    if (last === -1) return this.hold(chunk);
     let out = "";
-    if (this.state === "header") {
-      const end = text.indexOf("\n");
-      if (!this.readHeader(text.slice(0, end + 1))) {
-        this.carry = "";
-        return text;
-      }
-      out = text.slice(0, end + 1);
-      start = end + 1;
-      this.passed = 1;
+    let from = 0;
+    if (this.carry !== "") {
+      // The line begun in the last chunk, alone: joining it to the whole chunk would copy the chunk.
+      from = chunk.indexOf("\n") + 1;
+      const line = this.carry + chunk.slice(0, from);
+      out = this.filterLines(line, 0, line.length);
     }
-    return out + this.filterLines(text, start, last + 1);
+    this.carry = chunk.slice(last + 1);
+    return out + this.filterLines(chunk, from, last + 1);
+  }
+
+  private pushHeader(chunk: string): string {
+    const text = this.carry + chunk;
+    const end = text.indexOf("\n");
+    if (end === -1) return this.hold(chunk);
+    this.carry = "";
+    if (!this.readHeader(text.slice(0, end + 1))) return text;
+    this.passed = 1;
+    return text.slice(0, end + 1) + this.push(text.slice(end + 1));
+  }
+
+  /** No line end yet: wait for one, unless lines end in CR alone or one is longer than is worth holding. */
+  private hold(chunk: string): string {
+    const text = this.carry + chunk;
+    if ((this.state === "header" && text.includes("\r")) || text.length > MAX_CARRY) {
+      this.state = "off";
+      this.carry = "";
+      return text;
+    }
+    this.carry = text;
+    return "";
   }
 
   /**
@@ -103,55 +112,47 @@ export class LinePrefilter {
   /** Lines in text[from, to), which ends just after a "\n". */
   private filterLines(text: string, from: number, to: number): string {
     const pieces: string[] = [];
+    const { needles, delimiter, cells, crlf, gaps } = this;
+    const never = text.length + 1;
+    const find = (what: string, at: number) => {
+      const i = text.indexOf(what, at);
+      return i === -1 ? never : i;
+    };
     /** Text from keptFrom on is passed on. */
     let keptFrom = from;
-    const nextNeedle = this.needles.map((n) => text.indexOf(n, from));
-    let nextQuote = text.indexOf('"', from);
-    let nextCr = text.indexOf("\r", from);
+    const nextNeedle = needles.map((n) => find(n, from));
+    let nextQuote = find('"', from);
+    let nextCr = find("\r", from);
+    let { quoted, continued, passed, dropped } = this;
     for (let start = from; start < to; ) {
       const newline = text.indexOf("\n", start);
       const next = newline + 1;
-      if (nextQuote !== -1 && nextQuote < start) nextQuote = text.indexOf('"', start);
-      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf("\r", start);
-      const hasQuote = nextQuote !== -1 && nextQuote < newline;
+      if (nextQuote < start) nextQuote = find('"', start);
+      if (nextCr < start) nextCr = find("\r", start);
+      const hasQuote = nextQuote < newline;
       // A bare LF in a CRLF file does not end a record for csv-parse: the next line continues it.
-      const bareLf = this.crlf && (newline === start || text.charCodeAt(newline - 1) !== 13);
-      if (this.quoted || this.continued) {
-        if (hasQuote && quoteParity(text, start, newline)) this.quoted = !this.quoted;
-        this.continued = bareLf;
-        this.passed++;
-        start = next;
-        continue;
+      const bareLf = crlf && (newline === start || text.charCodeAt(newline - 1) !== 13);
+      const end = crlf ? newline - 1 : newline;
+      let droppable = !quoted && !continued && end > start && (crlf ? nextCr === end : nextCr >= newline);
+      for (let i = 0; droppable && i < nextNeedle.length; i++) {
+        if (nextNeedle[i]! < start) nextNeedle[i] = find(needles[i]!, start);
+        if (nextNeedle[i]! < end) droppable = false;
       }
-      const end = this.crlf ? newline - 1 : newline;
-      let droppable = end > start && (this.crlf ? nextCr === end : nextCr === -1 || nextCr >= newline);
-      if (droppable) {
-        for (let i = 0; i < nextNeedle.length; i++) {
-          let at = nextNeedle[i]!;
-          if (at !== -1 && at < start) at = nextNeedle[i] = text.indexOf(this.needles[i]!, start);
-          if (at !== -1 && at < end) {
-            droppable = false;
-            break;
-          }
-        }
-      }
-      if (droppable) {
-        droppable = simpleCells(text, start, end, this.delimiter) === this.cells;
-      }
-      if (droppable) {
+      if (droppable && simpleCells(text, start, end, delimiter, hasQuote ? nextQuote : end) === cells) {
         if (keptFrom < start) pieces.push(text.slice(keptFrom, start));
         keptFrom = next;
-        this.dropped++;
-        const gap = this.gaps[this.gaps.length - 1];
-        if (gap !== undefined && gap.after === this.passed) gap.skip++;
-        else this.gaps.push({ after: this.passed, skip: 1 });
+        dropped++;
+        const gap = gaps[gaps.length - 1];
+        if (gap !== undefined && gap.after === passed) gap.skip++;
+        else gaps.push({ after: passed, skip: 1 });
       } else {
-        this.passed++;
-        if (hasQuote && quoteParity(text, start, newline)) this.quoted = true;
-        this.continued = bareLf;
+        passed++;
+        if (hasQuote && quoteParity(text, start, newline)) quoted = !quoted;
+        continued = bareLf;
       }
       start = next;
     }
+    Object.assign(this, { quoted, continued, passed, dropped });
     if (keptFrom < to) pieces.push(text.slice(keptFrom, to));
     return pieces.join("");
   }
@@ -170,10 +171,9 @@ function quoteParity(text: string, from: number, to: number): boolean {
  * the end of the line. It hops with indexOf rather than looking at every character: most of the file
  * goes through here.
  */
-export function simpleCells(text: string, from: number, to: number, delimiter: string): number {
+export function simpleCells(text: string, from: number, to: number, delimiter: string, firstQuote = text.indexOf('"', from)): number {
   let cells = 1;
-  let quote = text.indexOf('"', from);
-  if (quote === -1 || quote >= to) quote = to;
+  let quote = firstQuote === -1 || firstQuote >= to ? to : firstQuote;
   for (let i = from; ; ) {
     if (i === quote && i < to) {
       let close = text.indexOf('"', i + 1);
