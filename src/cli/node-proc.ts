@@ -1,3 +1,4 @@
+import { removePendingTempFiles } from "../io/output/atomic-write.js";
 import type { Proc } from "./proc.js";
 
 /**
@@ -9,6 +10,14 @@ export function nodeProc(): Proc {
     stream.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
       throw e;
+    });
+  }
+  // Ctrl-C or a kill mid-write must not leave a temporary file behind. The old output is untouched
+  // (it is only ever replaced by a rename); then the signal is raised again, so the caller sees it.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      removePendingTempFiles();
+      process.kill(process.pid, signal);
     });
   }
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };

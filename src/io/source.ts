@@ -1,9 +1,6 @@
-import { createReadStream, statSync } from "node:fs";
-import type { Readable } from "node:stream";
+import { createReadStream, fstatSync, statSync } from "node:fs";
+import { Transform, type Readable } from "node:stream";
 import { error, type Diagnostic } from "../engine/diagnostics.js";
-
-/** Big reads: per-chunk costs (stream plumbing, decoding, garbage) dominate at the 64 KB default. */
-const READ_CHUNK_BYTES = 1 << 20;
 
 export interface Source {
   /** The name used in messages: the path as the user typed it, or "<stdin>". */
@@ -19,8 +16,10 @@ export type Opened = { ok: true; source: Source } | { ok: false; diagnostic: Dia
 export function openSource(spec: string, stdin: Readable, resolvePath: (p: string) => string): Opened {
   if (spec === "-") return { ok: true, source: { name: "<stdin>", path: null, open: () => stdin } };
   const path = resolvePath(spec);
+  let size: number;
   try {
     const stat = statSync(path);
+    size = stat.size;
     if (stat.isDirectory()) {
       return { ok: false, diagnostic: error("E_FILE_UNREADABLE", "is a directory, not a file", { file: spec }) };
     }
@@ -34,5 +33,30 @@ export function openSource(spec: string, stdin: Readable, resolvePath: (p: strin
           : error("E_FILE_UNREADABLE", `cannot read (${code ?? "unknown error"})`, { file: spec }),
     };
   }
-  return { ok: true, source: { name: spec, path, open: () => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }) } };
+  return { ok: true, source: { name: spec, path, open: () => checkedRead(path, size) } };
+}
+
+/**
+ * A regular file read to its end must have given as many bytes as it had when checked: fewer (or
+ * more) means it was truncated, replaced or written to meanwhile, and a rating of part of a file
+ * would look like a rating of all of it. Pipes and devices have no size to hold them to.
+ */
+function checkedRead(path: string, size: number): Readable {
+  const stream = createReadStream(path);
+  let regular = false;
+  stream.once("open", (fd: number) => {
+    regular = fstatSync(fd).isFile();
+  });
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk);
+    },
+    flush(done) {
+      if (regular && stream.bytesRead !== size) {
+        done(Object.assign(new Error(`the file changed while it was read (${size} bytes when opened, ${stream.bytesRead} read)`), { code: "ECHANGED" }));
+      } else done();
+    },
+  });
+  stream.on("error", (e) => check.destroy(e));
+  return stream.pipe(check);
 }

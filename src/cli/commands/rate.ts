@@ -42,7 +42,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (outPath === null) proc.stdout.write(text);
   else {
     try {
-      writeFileAtomic(outPath, text);
+      await writeFileAtomic(outPath, text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new DataFailure([error("E_WRITE_FAILED", `cannot write the output (${code}); nothing was written`, { file: opts.out })]);

@@ -197,5 +197,6 @@ function failureDiagnostic(e: unknown, file: string, limits: CsvLimits, recordLi
     return error("E_CSV_SYNTAX", `${message} (${err.code})`, at);
   }
   const code = (e as NodeJS.ErrnoException).code;
-  return error("E_FILE_UNREADABLE", `cannot read: ${code ?? (e as Error).message}`, { file, line: 1, column: 1 });
+  const why = code === "ECHANGED" ? (e as Error).message : (code ?? (e as Error).message);
+  return error("E_FILE_UNREADABLE", `cannot read: ${why}`, { file, line: recordLine, column: 1 });
 }

@@ -1,25 +1,46 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { rmSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+
+/** Temporary files being written now, so that a signal handler can remove them before the process dies. */
+const pending = new Set<string>();
+
+/** Slices small enough that a signal is handled between two of them, large enough to cost nothing. */
+const SLICE = 1 << 20;
 
 /**
  * Write a whole file or nothing: the text goes to a temporary file in the same folder (so the rename
  * stays on one file system and is atomic), and only a complete file replaces the old one. On any
- * failure the temporary file is removed and the old file is untouched.
+ * failure the temporary file is removed and the old file is untouched. Two writers of the same path
+ * each have their own temporary file, so the path ends up as one complete output, the last renamed.
+ * It writes in slices, yielding between them, so that SIGINT or SIGTERM mid-write is handled (see
+ * removePendingTempFiles) rather than waited out.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | null = null;
+  const file = await open(temp, "wx");
+  pending.add(temp);
   try {
-    fd = openSync(temp, "wx");
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, path);
+    const bytes = Buffer.from(text, "utf8");
+    for (let at = 0; at < bytes.length; at += SLICE) {
+      const slice = bytes.subarray(at, at + SLICE);
+      for (let done = 0; done < slice.length; ) done += (await file.write(slice, done)).bytesWritten;
+    }
+    await file.sync();
+    await file.close();
+    await rename(temp, path);
   } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
+    await file.close().catch(() => undefined);
+    await rm(temp, { force: true });
     throw e;
+  } finally {
+    pending.delete(temp);
   }
+}
+
+/** For a signal handler: remove every temporary file still being written. Synchronous, as the process is about to end. */
+export function removePendingTempFiles(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }
