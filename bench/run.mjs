@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: times (a)-(e) on an NHS Digital-layout long file, alternating, median of several
 // runs, and prints wall time, MB/s, rows/s, peak RSS and ratios. See bench/README.md.
-//   node bench/run.mjs [--runs 3] [--options]   (--options also times csv-parse option variants)
+//   node bench/run.mjs [--runs 3] [--options] [--only a,b,c]
+//   --options also times csv-parse option variants; --only runs just the jobs named (and the 2x ones of those).
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -14,7 +15,7 @@ const runs = Number(args[args.indexOf("--runs") + 1] || 3) || 3;
 const file = join(data, "nhs-long.csv");
 const file2x = join(data, "nhs-long-2x.csv");
 if (!existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
-if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "12", file2x], { stdio: "inherit" });
+if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
 if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
 const facts = new Map([file, file2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
@@ -45,7 +46,7 @@ const jobs = [
   { id: "d-2x", what: "(d) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "GP", 24)] },
   { id: "node", what: "node -e 0", cmd: ["node", "-e", "0"] },
   { id: "version", what: "ccg-ratings --version", cmd: ["node", cli, "--version"] },
-  { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example", "-q", "--out", join(out, "example.csv")] },
+  { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example"] },
 ];
 if (args.includes("--options")) {
   for (const [name, options] of Object.entries({
@@ -58,6 +59,8 @@ if (args.includes("--options")) {
   })) jobs.push({ id: `opt ${name}`, what: `csv-parse ${JSON.stringify(options)}`, file, cmd: ["node", join(root, "bench/floor.mjs"), file, JSON.stringify(options)] });
 }
 
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-2x$/, ""))));
 const hasTime = existsSync("/usr/bin/time");
 function once(cmd) {
   const argv = hasTime ? ["/usr/bin/time", "-f", "\n%e %U %S %M", ...cmd] : cmd;
@@ -95,6 +98,6 @@ for (const job of jobs) {
   const rel = job.file === file || job.id.startsWith("opt");
   console.log(`| ${job.id} | ${job.what} | ${fmt(s.wall)} | ${fmt(s.cpu)} | ${mbs} | ${rps} | ${fmt(s.rssMB, 0)} | ${rel ? ratio(job.id, "a") : "-"} | ${rel ? ratio(job.id, "e-pandas") : "-"} | ${rel ? ratio(job.id, "e-duckdb") : "-"} |`);
 }
-const growth = (id) => `${id}: ${fmt(summary.get(id).rssMB, 0)} -> ${fmt(summary.get(`${id}-2x`).rssMB, 0)} MB (${fmt((summary.get(`${id}-2x`).rssMB / summary.get(id).rssMB - 1) * 100, 0)}%)`;
+const growth = (id) => !summary.has(`${id}-2x`) ? `${id}: -` : `${id}: ${fmt(summary.get(id).rssMB, 0)} -> ${fmt(summary.get(`${id}-2x`).rssMB, 0)} MB (${fmt((summary.get(`${id}-2x`).rssMB / summary.get(id).rssMB - 1) * 100, 0)}%)`;
 console.log(`\npeak RSS when the file doubles: ${["b", "c", "d"].map(growth).join("; ")}`);
-console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);
+if (summary.has("node")) console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { sortDiagnostics } from "../engine/diagnostics.js";
 import { ENCODINGS } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { diagnosticLine } from "./diagnostic-lines.js";
@@ -71,7 +70,7 @@ Examples:
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (e) {
-    return failure(e, proc, debug);
+    return await failure(e, proc, debug);
   }
 }
 
@@ -108,7 +107,7 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function failure(e: unknown, proc: Proc, debug: boolean): ExitCode {
+async function failure(e: unknown, proc: Proc, debug: boolean): Promise<ExitCode> {
   if (e instanceof CommanderError) {
     return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
@@ -117,6 +116,8 @@ function failure(e: unknown, proc: Proc, debug: boolean): ExitCode {
     return EXIT.usage;
   }
   if (e instanceof DataFailure) {
+    // Loaded here, not at the top: it brings zod, which would double the time of `--version`.
+    const { sortDiagnostics } = await import("../engine/diagnostics.js");
     for (const d of sortDiagnostics(e.diagnostics)) proc.stderr.write(`${diagnosticLine(d)}\n`);
     return EXIT.data;
   }

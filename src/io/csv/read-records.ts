@@ -87,7 +87,6 @@ export async function* readRecords(input: Readable, file: string, options: ReadR
       nextLine += 1 + lineBreaks(record, crOnly);
       if (record.length === 1 && record[0] === "") continue;
       if (header && record.length > limits.maxColumns) {
-        rest.destroy();
         yield {
           kind: "error",
           diagnostic: error("E_TOO_MANY_COLUMNS", `the header has ${record.length} columns, more than the limit of ${limits.maxColumns} (raise it with --max-columns)`, {
@@ -103,6 +102,11 @@ export async function* readRecords(input: Readable, file: string, options: ReadR
     }
   } catch (e) {
     yield { kind: "error", diagnostic: failureDiagnostic(e, file, limits, fileLine(nextLine)) };
+  } finally {
+    // Also when the reader stops early: the rest of a large file is not read for nothing.
+    rest.destroy();
+    parser.destroy();
+    input.destroy();
   }
   if (prefilter && options.skipped) options.skipped.records += prefilter.dropped;
 }
