@@ -25,7 +25,15 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
       writeOut: (s) => proc.stdout.write(s),
       writeErr: (s) => proc.stderr.write(s),
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings rate --example
+  ccg-ratings report --example --out report.html
+  ccg-ratings <command> --help`,
+    );
 
   const rateCmd = program
     .command("rate")
@@ -33,7 +41,7 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
     .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
   inputOptions(rateCmd)
     .option("--out <file>", "where to write the graded table (- for stdout)", "-")
-    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json"]))
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .option("-q, --quiet", "do not print the summary")
     .option("--no-color", "never colour the summary")
@@ -43,6 +51,7 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
       `
 Examples:
   ccg-ratings rate --example
+  ccg-ratings rate --example --format md > ratings.md
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
@@ -52,10 +61,40 @@ Examples:
       code = await rateCommand(opts, proc);
     });
 
+  const reportCmd = program
+    .command("report")
+    .description("write one self-contained HTML report: counts, a plot per indicator, a sortable table")
+    .option("--example", "report on the bundled synthetic example");
+  inputOptions(reportCmd)
+    .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
+    .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
+    .option("-q, --quiet", "do not print the summary")
+    .option("--no-color", "never colour the summary")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings report --example --out report.html
+  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values 2016-17.csv --out 2016-17.csv
+  ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values 2017-18.csv \\
+      --compare 2016-17.csv --out report.html`,
+    )
+    .action(async (opts) => {
+      const { reportCommand } = await import("./commands/report.js");
+      code = await reportCommand(opts, proc);
+    });
+
   program
     .command("frameworks")
     .description("list the built-in frameworks")
     .argument("[action]", "list", "list")
+    .addHelpText(
+      "after",
+      `
+Example:
+  ccg-ratings frameworks list`,
+    )
     .action(async (action: string) => {
       if (action !== "list") throw new UsageError(`unknown frameworks action "${action}" (try: list)`);
       const { builtinFrameworkIds, readBuiltinFramework } = await import("../io/framework/builtin.js");

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { error, sortDiagnostics } from "../../engine/diagnostics.js";
+import { sortDiagnostics } from "../../engine/diagnostics.js";
 import { rate } from "../../engine/rate.js";
-import { writeFileAtomic } from "../../io/output/atomic-write.js";
 import { OUTPUT_FORMATS, renderRating, type OutputFormat } from "../../io/output/render.js";
 import { describeChanges } from "../check.js";
 import { colourFor } from "../colour.js";
@@ -12,6 +11,7 @@ import { DataFailure, UsageError } from "../failures.js";
 import { loadInputs, type InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
 import { summaryTable } from "../summary-table.js";
+import { writeOutput } from "../write-output.js";
 
 export interface RateOptions extends InputOptions {
   out: string;
@@ -40,14 +40,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (opts.check) return check(outPath!, opts.out, text, format, proc);
 
   if (outPath === null) proc.stdout.write(text);
-  else {
-    try {
-      writeFileAtomic(outPath, text);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new DataFailure([error("E_WRITE_FAILED", `cannot write the output (${code}); nothing was written`, { file: opts.out })]);
-    }
-  }
+  else writeOutput(outPath, opts.out, text);
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
@@ -72,7 +65,8 @@ function check(path: string, shown: string, text: string, format: OutputFormat, 
 }
 
 function outputFormat(flag: string | undefined, out: string | null): OutputFormat {
-  const chosen = flag ?? (out !== null && extname(out).toLowerCase() === ".json" ? "json" : "csv");
+  const byExtension: Record<string, OutputFormat> = { ".json": "json", ".md": "md" };
+  const chosen = flag ?? (out === null ? undefined : byExtension[extname(out).toLowerCase()]) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) {
     throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${chosen}"`);
   }

@@ -1,0 +1,138 @@
+import type { Framework, Indicator } from "../engine/framework/schema.js";
+import type { RatedOrg } from "../engine/rate.js";
+import { bandByThresholds } from "../engine/scoring/thresholds.js";
+import { formatValue } from "../io/output/format-number.js";
+import { esc } from "./html-escape.js";
+import { categoryColour } from "./palette.js";
+import { shapeSvg } from "./shape.js";
+import { linear, niceTicks } from "./ticks.js";
+
+const W = 760;
+const H = 320;
+const M = { left: 56, right: 132, top: 14, bottom: 46 };
+const DOT = 4.2;
+
+interface Dot {
+  org: RatedOrg;
+  value: number;
+  band: number;
+  denominator: number | null;
+  numerator: number | null;
+}
+
+/**
+ * One indicator's plot as inline SVG: a funnel (value against denominator) when the values come from
+ * numerator and denominator, else a strip of values. The bands are shaded behind the dots, the cuts
+ * are dashed lines and the standard a solid one; each dot is coloured and shaped by its band and
+ * names its organisation on hover.
+ */
+export function indicatorPlot(framework: Framework, index: number, organisations: readonly RatedOrg[]): string {
+  const indicator = framework.indicators[index]!;
+  const dots: Dot[] = organisations.flatMap((org) => {
+    const r = org.indicators[index]!;
+    return r.value === null || r.band === null ? [] : [{ org, value: r.value, band: r.band, denominator: r.denominator, numerator: r.numerator }];
+  });
+  const funnel = dots.length > 0 && dots.every((d) => d.denominator !== null);
+  const cuts = indicator.scoring.cuts;
+  const marks = [...cuts, ...(indicator.standard === undefined ? [] : [indicator.standard])];
+  const values = [...dots.map((d) => d.value), ...marks];
+  const lo0 = Math.min(...values);
+  const hi0 = Math.max(...values);
+  const pad = (hi0 - lo0 || Math.abs(hi0) || 1) * 0.06;
+  const vTicks = niceTicks(lo0 - pad, hi0 + pad, 6);
+  const [vlo, vhi] = [Math.min(lo0 - pad, vTicks[0]!), Math.max(hi0 + pad, vTicks.at(-1)!)];
+  const title = `${indicator.label}: ${funnel ? "value against denominator" : "values"} of ${dots.length} organisations`;
+  const id = `plot-${esc(indicator.id)}`;
+  const parts: string[] = [`<svg class="plot" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-t"><title id="${id}-t">${esc(title)}</title>`];
+  const plotW = W - M.left - M.right;
+  const plotH = H - M.top - M.bottom;
+
+  if (funnel) {
+    const dmax = Math.max(...dots.map((d) => d.denominator!));
+    const xTicks = niceTicks(0, dmax * 1.04, 7);
+    const x = linear(0, Math.max(dmax * 1.04, xTicks.at(-1)!), M.left, M.left + plotW);
+    const y = linear(vlo, vhi, M.top + plotH, M.top);
+    parts.push(bandShading(indicator, vlo, vhi, (a, b) => `<rect x="${M.left}" y="${y(b).toFixed(1)}" width="${plotW}" height="${(y(a) - y(b)).toFixed(1)}"`));
+    parts.push(axis("x", xTicks, x, M.top + plotH, "denominator (people counted)"));
+    parts.push(axis("y", vTicks, y, M.left, unitLabel(indicator)));
+    parts.push(...referenceLines(indicator, (v) => `x1="${M.left}" x2="${M.left + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"`, (v) => [M.left + plotW + 6, y(v) + 4]));
+    for (const d of dots) parts.push(dot(framework, indicator, d, x(d.denominator!), y(d.value)));
+  } else {
+    const x = linear(vlo, vhi, M.left, M.left + plotW);
+    parts.push(bandShading(indicator, vlo, vhi, (a, b) => `<rect x="${x(a).toFixed(1)}" y="${M.top}" width="${(x(b) - x(a)).toFixed(1)}" height="${plotH}"`));
+    parts.push(axis("x", vTicks, x, M.top + plotH, unitLabel(indicator)));
+    parts.push(...referenceLines(indicator, (v) => `x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${M.top}" y2="${M.top + plotH}"`, (v) => [x(v) + 3, M.top + 10]));
+    const sorted = [...dots].sort((a, b) => a.value - b.value);
+    sorted.forEach((d, i) => {
+      // A deterministic spread (golden-ratio steps) keeps equal values apart without randomness.
+      const jitter = ((i * 0.6180339887) % 1) * 0.8 + 0.1;
+      parts.push(dot(framework, indicator, d, x(d.value), M.top + jitter * plotH));
+    });
+  }
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+function unitLabel(indicator: Indicator): string {
+  return `value, ${indicator.unit} (${indicator.polarity} is better)`;
+}
+
+/** Each band's stretch of the value axis, faintly in its colour. */
+function bandShading(indicator: Indicator, lo: number, hi: number, rect: (a: number, b: number) => string): string {
+  const cuts = [...indicator.scoring.cuts].sort((a, b) => a - b).filter((c) => c > lo && c < hi);
+  const edges = [lo, ...cuts, hi];
+  const bands = indicator.scoring.cuts.length + 1;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const mid = (edges[i]! + edges[i + 1]!) / 2;
+    const { band } = bandByThresholds(mid, indicator.scoring.cuts, indicator.polarity);
+    out.push(`${rect(edges[i]!, edges[i + 1]!)} class="band-zone" fill="${categoryColour(band - 1, bands).hex}"/>`);
+  }
+  return out.join("");
+}
+
+function referenceLines(indicator: Indicator, line: (v: number) => string, labelAt: (v: number) => [number, number]): string[] {
+  const s = indicator.standard;
+  const out = indicator.scoring.cuts.map((c) => {
+    const [lx, ly] = labelAt(c);
+    const text = c === s ? "" : `<text class="ref-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}">cut ${esc(formatValue(c))}</text>`;
+    return `<line class="cut" ${line(c)}/>${text}`;
+  });
+  if (s !== undefined) {
+    const [lx, ly] = labelAt(s);
+    const what = indicator.scoring.cuts.includes(s) ? "standard = cut" : "standard";
+    out.push(`<line class="standard" ${line(s)}/><text class="ref-label standard-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}">${what} ${esc(formatValue(s))}</text>`);
+  }
+  return out;
+}
+
+function axis(which: "x" | "y", ticks: number[], scale: (v: number) => number, at: number, label: string): string {
+  const out: string[] = [`<g class="axis">`];
+  if (which === "x") {
+    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${at}" y2="${at}"/>`);
+    for (const t of ticks) {
+      const p = scale(t).toFixed(1);
+      out.push(`<line x1="${p}" x2="${p}" y1="${at}" y2="${at + 4}"/><text x="${p}" y="${at + 16}" text-anchor="middle">${esc(formatValue(t))}</text>`);
+    }
+    out.push(`<text class="axis-label" x="${M.left + (W - M.left - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(label)}</text>`);
+  } else {
+    out.push(`<line x1="${at}" x2="${at}" y1="${M.top}" y2="${H - M.bottom}"/>`);
+    for (const t of ticks) {
+      const p = scale(t).toFixed(1);
+      out.push(`<line x1="${at - 4}" x2="${at}" y1="${p}" y2="${p}"/><text x="${at - 7}" y="${(Number(p) + 4).toFixed(1)}" text-anchor="end">${esc(formatValue(t))}</text>`);
+    }
+    const mid = M.top + (H - M.top - M.bottom) / 2;
+    out.push(`<text class="axis-label" transform="translate(14 ${mid}) rotate(-90)" text-anchor="middle">${esc(label)}</text>`);
+  }
+  out.push("</g>");
+  return out.join("");
+}
+
+function dot(framework: Framework, indicator: Indicator, d: Dot, x: number, y: number): string {
+  const bands = indicator.scoring.cuts.length + 1;
+  const bandName = framework.categories.length === bands ? framework.categories[d.band - 1]! : `band ${d.band}`;
+  const fraction = d.numerator !== null && d.denominator !== null ? ` = ${formatValue(d.numerator)} / ${formatValue(d.denominator)}` : "";
+  const period = d.org.period === null ? "" : ` ${d.org.period}`;
+  const tip = `${d.org.code} ${d.org.name}${period}: ${formatValue(Number(d.value.toFixed(2)))}${fraction}, band ${d.band} (${bandName}); category ${d.org.category}`;
+  return shapeSvg(categoryColour(d.band - 1, bands), x, y, DOT, `<title>${esc(tip)}</title>`);
+}
