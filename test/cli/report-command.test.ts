@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import { fakeProc } from "../helpers/fake-proc.js";
+
+const NEXT_YEAR = join(import.meta.dirname, "../../fixtures/example/ccg-2017-18-mental-health-synthetic.csv");
+const FRAMEWORK = "ccg-iaf-2016-17-mental-health";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "ccg-report-"));
+}
+
+describe("ccg-ratings report", () => {
+  it("writes the example's report and prints the summary", async () => {
+    const dir = tempDir();
+    const proc = fakeProc({ cwd: dir });
+    expect(await run(["report", "--example", "--out", "report.html"], proc)).toBe(0);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('<span class="count" data-category="Top performing" data-period="">18</span>');
+    expect(html.match(/<tr data-search=/g)).toHaveLength(209);
+    expect(proc.out()).toContain("Top performing");
+    expect(proc.out()).toContain("wrote report.html\n");
+    expect(proc.err()).toBe("");
+  });
+
+  it("writes to stdout with --out -, the summary going to stderr", async () => {
+    const proc = fakeProc({ cwd: tempDir() });
+    expect(await run(["report", "--example", "--out", "-"], proc)).toBe(0);
+    expect(proc.out().startsWith("<!doctype html>")).toBe(true);
+    expect(proc.err()).toContain("Total");
+  });
+
+  it("adds the transitions with --compare", async () => {
+    const dir = tempDir();
+    const proc = fakeProc({ cwd: dir });
+    expect(await run(["rate", "--example", "--out", "old.csv", "-q"], proc)).toBe(0);
+    expect(await run(["report", "--framework", FRAMEWORK, "--values", NEXT_YEAR, "--compare", "old.csv", "--out", "r.html", "-q"], proc)).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    expect(html).toContain("Compared with old.csv");
+    expect(html).toMatch(/<strong class="up" id="moved-up">\d+<\/strong>/);
+    expect(proc.out()).toBe("");
+  });
+
+  it.each([
+    { name: "no --out", args: ["report", "--example"], code: 2, err: "required option '--out <file>' not specified" },
+    { name: "--out is the --compare table", args: ["report", "--example", "--compare", "same.csv", "--out", "same.csv"], code: 2, err: "refusing to overwrite" },
+    { name: "a missing --compare table", args: ["report", "--example", "--compare", "nope.csv", "--out", "r.html"], code: 1, err: "nope.csv: file not found (E_FILE_NOT_FOUND)" },
+    { name: "a --compare file that is not a graded table", args: ["report", "--example", "--compare", "bad.csv", "--out", "r.html"], code: 1, err: "bad.csv:1:1: no column \"category\"" },
+  ])("fails on $name, writing nothing", async ({ args, code, err }) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.csv"), "org_code,org_name\nA,B\n");
+    const proc = fakeProc({ cwd: dir });
+    expect(await run(args, proc)).toBe(code);
+    expect(proc.err()).toContain(err);
+    expect(existsSync(join(dir, "r.html"))).toBe(false);
+  });
+});
+
+describe("the terminal", () => {
+  it.each([
+    { name: "a terminal", tty: true, env: {}, coloured: true },
+    { name: "a terminal with NO_COLOR", tty: true, env: { NO_COLOR: "1" }, coloured: false },
+    { name: "a pipe", tty: false, env: {}, coloured: false },
+  ])("colours the summary per category on $name: $coloured", async ({ tty, env, coloured }) => {
+    const proc = fakeProc({ cwd: tempDir(), tty, env });
+    expect(await run(["rate", "--example", "--out", "-", "--format", "json"], proc)).toBe(0);
+    expect(proc.err().includes("\x1b[32mTop performing")).toBe(coloured);
+    expect(proc.err().includes("\x1b[")).toBe(coloured);
+  });
+
+  it.each([
+    { name: "in a pipe", tty: false, args: [] },
+    { name: "with --quiet", tty: true, args: ["--quiet"] },
+  ])("never draws a progress line $name", async ({ tty, args }) => {
+    const proc = fakeProc({ cwd: tempDir(), tty });
+    expect(await run(["rate", "--example", "--out", "-", ...args], proc)).toBe(0);
+    expect(proc.err()).not.toContain("\r");
+  });
+
+  it.each([["rate"], ["report"], ["frameworks"], []])("--help of %s shows an example", async (...command) => {
+    const proc = fakeProc({ cwd: tempDir() });
+    expect(await run([...command.filter(Boolean), "--help"], proc)).toBe(0);
+    expect(proc.out()).toMatch(/Examples?:\n {2}ccg-ratings /);
+  });
+
+  it("prints the version", async () => {
+    const proc = fakeProc({ cwd: tempDir() });
+    expect(await run(["--version"], proc)).toBe(0);
+    expect(proc.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("rate --format md", () => {
+  it("writes the summary and the graded table as Markdown, chosen by flag or .md extension", async () => {
+    const dir = tempDir();
+    const proc = fakeProc({ cwd: dir });
+    expect(await run(["rate", "--example", "--format", "md", "-q"], proc)).toBe(0);
+    expect(await run(["rate", "--example", "--out", "ratings.md", "-q"], proc)).toBe(0);
+    const md = readFileSync(join(dir, "ratings.md"), "utf8");
+    expect(proc.out()).toBe(md);
+    expect(md).toContain("| Top performing | 18 | 8.6% |");
+    expect(md).toContain("| 00C | NHS Darlington CCG | 42.653509 | 4 | 58.823529 | 2 | 3.000 | Needs improvement |  |");
+  });
+
+  it("--check reads a Markdown table back and names what changed", async () => {
+    const dir = tempDir();
+    const proc = fakeProc({ cwd: dir });
+    expect(await run(["rate", "--example", "--out", "ratings.md", "-q"], proc)).toBe(0);
+    expect(await run(["rate", "--example", "--out", "ratings.md", "--check"], proc)).toBe(0);
+    const path = join(dir, "ratings.md");
+    writeFileSync(path, readFileSync(path, "utf8").replace("| 00C | NHS Darlington CCG | 42.653509 | 4 |", "| 00C | NHS Darlington CCG | 52.653509 | 2 |"));
+    expect(await run(["rate", "--example", "--out", "ratings.md", "--check"], proc)).toBe(3);
+    expect(proc.out()).toContain("~ 00C: iapt_recovery 52.653509 -> 42.653509, iapt_recovery_band 2 -> 4");
+  });
+});
