@@ -40,7 +40,7 @@ describe("renderMarkdown", () => {
         "| org_code | org_name | a | a_band | score | category | notes |",
         "| --- | --- | ---: | ---: | ---: | --- | --- |",
         "| X1 | Pipe \\| Name | 3 | 1 | 1.000 | Top performing |  |",
-        "| X2 | Other |  |  |  | Not rated | 0 of 1 indicators scored (a no value); not rated: fewer than 1 scored |",
+        "| X2 | Other |  |  |  | Not rated | 0 of 1 indicators scored (a: no value); not rated: fewer than 1 scored |",
         "",
       ].join("\n"),
     );
