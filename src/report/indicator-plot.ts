@@ -1,6 +1,7 @@
-import type { Framework, Indicator } from "../engine/framework/schema.js";
+import { isShareUnit, unitMultiplier, type Framework, type Indicator } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import { bandByThresholds } from "../engine/scoring/thresholds.js";
+import { proportionFunnelLimits, type ProportionFunnelLimits } from "../engine/stats/funnel.js";
 import { formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
 import { categoryColour } from "./palette.js";
@@ -55,13 +56,16 @@ export function indicatorPlot(framework: Framework, index: number, organisations
     parts.push(bandShading(indicator, vlo, vhi, (a, b) => `<rect x="${M.left}" y="${y(b).toFixed(1)}" width="${plotW}" height="${(y(a) - y(b)).toFixed(1)}"`));
     parts.push(axis("x", xTicks, x, M.top + plotH, "denominator (people counted)"));
     parts.push(axis("y", vTicks, y, M.left, unitLabel(indicator)));
-    parts.push(...referenceLines(indicator, (v) => `x1="${M.left}" x2="${M.left + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"`, (v) => [M.left + plotW + 6, y(v) + 4]));
+    const refs = referenceLines(indicator, (v) => `x1="${M.left}" x2="${M.left + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"`, y);
+    const limits = controlLimits(indicator, x, y, Math.max(dmax * 1.04, xTicks.at(-1)!), id);
+    parts.push(refs.lines, limits.paths, rightLabels([...refs.labels, ...limits.labels]));
     for (const d of dots) parts.push(dot(framework, indicator, d, x(d.denominator!), y(d.value)));
   } else {
     const x = linear(vlo, vhi, M.left, M.left + plotW);
     parts.push(bandShading(indicator, vlo, vhi, (a, b) => `<rect x="${x(a).toFixed(1)}" y="${M.top}" width="${(x(b) - x(a)).toFixed(1)}" height="${plotH}"`));
     parts.push(axis("x", vTicks, x, M.top + plotH, unitLabel(indicator)));
-    parts.push(...referenceLines(indicator, (v) => `x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${M.top}" y2="${M.top + plotH}"`, (v) => [x(v) + 3, M.top + 10]));
+    const refs = referenceLines(indicator, (v) => `x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${M.top}" y2="${M.top + plotH}"`, x);
+    parts.push(refs.lines, topLabels(refs.labels));
     const sorted = [...dots].sort((a, b) => a.value - b.value);
     sorted.forEach((d, i) => {
       // A deterministic spread (golden-ratio steps) keeps equal values apart without randomness.
@@ -71,6 +75,68 @@ export function indicatorPlot(framework: Framework, index: number, organisations
   }
   parts.push("</svg>");
   return parts.join("");
+}
+
+/** True when the report draws 95% and 99.8% control limits around the indicator's standard. */
+export function hasControlLimits(indicator: Indicator): boolean {
+  const p = indicator.standard === undefined ? NaN : indicator.standard / unitMultiplier(indicator.unit);
+  return isShareUnit(indicator.unit) && p > 0 && p < 1;
+}
+
+/**
+ * PHE's funnel limits (Wilson-based, 2 and 3 sigma) around the standard as a proportion, drawn over
+ * the denominators on the axis and clipped to the plot, labelled at the right-hand end.
+ */
+function controlLimits(indicator: Indicator, x: (n: number) => number, y: (v: number) => number, nmax: number, id: string): { paths: string; labels: Label[] } {
+  if (!hasControlLimits(indicator)) return { paths: "", labels: [] };
+  const scale = unitMultiplier(indicator.unit);
+  const p = indicator.standard! / scale;
+  const steps = 120;
+  const rows = Array.from({ length: steps + 1 }, (_, i) => nmax ** (i / steps)).map((n) => ({ n, l: proportionFunnelLimits(n, p, 1) }));
+  const path = (pick: (l: ProportionFunnelLimits) => number) =>
+    rows.map(({ n, l }, i) => `${i === 0 ? "M" : "L"}${x(n).toFixed(1)} ${y(pick(l) * scale).toFixed(1)}`).join("");
+  const end = rows.at(-1)!.l;
+  const paths = `<clipPath id="${id}-clip"><rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}"/></clipPath><g clip-path="url(#${id}-clip)" fill="none"><path class="limit95" d="${path((l) => l.lower2s)}"/><path class="limit95" d="${path((l) => l.upper2s)}"/><path class="limit998" d="${path((l) => l.lower3s)}"/><path class="limit998" d="${path((l) => l.upper3s)}"/></g>`;
+  const labels = [
+    { at: y(end.upper3s * scale), text: "99.8%", cls: "" },
+    { at: y(end.upper2s * scale), text: "95%", cls: "" },
+    { at: y(end.lower2s * scale), text: "95%", cls: "" },
+    { at: y(end.lower3s * scale), text: "99.8%", cls: "" },
+  ];
+  return { paths, labels };
+}
+
+/** A line's label: its position along the value axis in pixels, and its text. */
+interface Label {
+  at: number;
+  text: string;
+  cls: string;
+}
+
+const LABEL_GAP = 12;
+
+/** Labels to the right of a funnel plot, nudged apart vertically so that close lines stay readable. */
+function rightLabels(labels: Label[]): string {
+  const sorted = [...labels].sort((a, b) => a.at - b.at);
+  const ys = sorted.map((l) => l.at);
+  for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i]!, ys[i - 1]! + LABEL_GAP);
+  const overflow = ys.length === 0 ? 0 : ys.at(-1)! - (H - M.bottom);
+  for (let i = ys.length - 1; overflow > 0 && i >= 0; i--) ys[i] = Math.min(ys[i]! - overflow, i + 1 < ys.length ? ys[i + 1]! - LABEL_GAP : Infinity);
+  const x = (W - M.right + 6).toFixed(1);
+  return sorted.map((l, i) => `<text class="ref-label${l.cls}" x="${x}" y="${(ys[i]! + 4).toFixed(1)}">${esc(l.text)}</text>`).join("");
+}
+
+/** Labels above a strip plot's lines, on a second row where two would collide. */
+function topLabels(labels: Label[]): string {
+  const sorted = [...labels].sort((a, b) => a.at - b.at);
+  let lastOnFirstRow = -Infinity;
+  return sorted
+    .map((l) => {
+      const firstRow = l.at - lastOnFirstRow > 90;
+      if (firstRow) lastOnFirstRow = l.at;
+      return `<text class="ref-label${l.cls}" x="${(l.at + 3).toFixed(1)}" y="${M.top + (firstRow ? 10 : 22)}">${esc(l.text)}</text>`;
+    })
+    .join("");
 }
 
 function unitLabel(indicator: Indicator): string {
@@ -91,19 +157,15 @@ function bandShading(indicator: Indicator, lo: number, hi: number, rect: (a: num
   return out.join("");
 }
 
-function referenceLines(indicator: Indicator, line: (v: number) => string, labelAt: (v: number) => [number, number]): string[] {
+function referenceLines(indicator: Indicator, line: (v: number) => string, at: (v: number) => number): { lines: string; labels: Label[] } {
   const s = indicator.standard;
-  const out = indicator.scoring.cuts.map((c) => {
-    const [lx, ly] = labelAt(c);
-    const text = c === s ? "" : `<text class="ref-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}">cut ${esc(formatValue(c))}</text>`;
-    return `<line class="cut" ${line(c)}/>${text}`;
-  });
+  const lines = indicator.scoring.cuts.map((c) => `<line class="cut" ${line(c)}/>`);
+  const labels = indicator.scoring.cuts.filter((c) => c !== s).map((c) => ({ at: at(c), text: `cut ${formatValue(c)}`, cls: "" }));
   if (s !== undefined) {
-    const [lx, ly] = labelAt(s);
-    const what = indicator.scoring.cuts.includes(s) ? "standard = cut" : "standard";
-    out.push(`<line class="standard" ${line(s)}/><text class="ref-label standard-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}">${what} ${esc(formatValue(s))}</text>`);
+    lines.push(`<line class="standard" ${line(s)}/>`);
+    labels.push({ at: at(s), text: `${indicator.scoring.cuts.includes(s) ? "standard = cut" : "standard"} ${formatValue(s)}`, cls: " standard-label" });
   }
-  return out;
+  return { lines: lines.join(""), labels };
 }
 
 function axis(which: "x" | "y", ticks: number[], scale: (v: number) => number, at: number, label: string): string {

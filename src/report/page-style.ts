@@ -36,6 +36,8 @@ figure h3{margin:0 0 4px}
 .plot .band-zone{opacity:.09}
 .plot .cut{stroke:#4a5560;stroke-width:1;stroke-dasharray:5 4}
 .plot .standard{stroke:#111;stroke-width:1.8}
+.plot .limit95{stroke:#5b6670;stroke-width:1.1;stroke-dasharray:2 3}
+.plot .limit998{stroke:#5b6670;stroke-width:1.1}
 .plot .ref-label{font-size:11px;fill:#4a5560}
 .plot .standard-label{fill:#111;font-weight:600}
 .axis line{stroke:#8a949e}

@@ -2,7 +2,7 @@ import { NOT_RATED } from "../engine/framework/schema.js";
 import type { Rating } from "../engine/rate.js";
 import { formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
-import { indicatorPlot } from "./indicator-plot.js";
+import { hasControlLimits, indicatorPlot } from "./indicator-plot.js";
 import { orgTable } from "./org-table.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
@@ -38,9 +38,10 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
     const cuts = ind.scoring.cuts.map(formatValue).join(" / ");
     const standard = ind.standard === undefined ? "" : `; national standard ${formatValue(ind.standard)} (solid line)`;
     const funnel = rating.organisations.some((o) => o.indicators[k]!.denominator !== null);
+    const limits = funnel && hasControlLimits(ind) ? " Curves: 95% (dotted) and 99.8% (solid grey) control limits around the standard (PHE funnel, Wilson score): a dot outside them differs from the standard by more than chance." : "";
     return `<figure id="indicator-${esc(ind.id)}"><h3>${esc(ind.label)}</h3>${indicatorPlot(fw, k, rating.organisations)}<figcaption>${
       funnel ? "Each organisation's value against its denominator: small organisations scatter more." : "Each organisation's value."
-    } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. Hover over a dot for the organisation.</figcaption></figure>`;
+    } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. ${limits} Hover over a dot for the organisation.</figcaption></figure>`;
   });
   const compare = options.comparison ? transitionsSection(options.comparison.transitions, options.comparison.oldName) : "";
   return `<!doctype html>

@@ -36,7 +36,7 @@ describe("reportHtml", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).not.toMatch(/\b(src|href)\s*=/i);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/@import|url\(/);
+    expect(html).not.toMatch(/@import|url\((?!#)/);
     expect(html).toContain("default-src 'none'");
   });
 
@@ -95,6 +95,16 @@ describe("indicatorPlot", () => {
     for (const l of lines) expect(svg).toContain(`>${l}</text>`);
     expect(svg.match(/class="dot"/g)).toHaveLength(dots);
     expect(svg.match(/class="band-zone"/g)?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { index: 0, limits: true, why: "a share with a standard, from numerator and denominator" },
+    { index: 1, limits: false, why: "a count without a standard" },
+  ])("draws control limits for indicator $index: $limits ($why)", ({ index, limits }) => {
+    const svg = indicatorPlot(r.framework, index, r.organisations);
+    expect(svg.match(/class="limit95"/g)?.length ?? 0).toBe(limits ? 2 : 0);
+    expect(svg.match(/class="limit998"/g)?.length ?? 0).toBe(limits ? 2 : 0);
+    expect(svg.includes(">99.8%</text>")).toBe(limits);
   });
 
   it("draws each band in its own colour and shape", () => {
