@@ -39,13 +39,10 @@ Examples:
     .command("rate")
     .description("rate every organisation and write the graded table; print the counts per category")
     .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
-  inputOptions(rateCmd)
+  terminalOptions(inputOptions(rateCmd))
     .option("--out <file>", "where to write the graded table (- for stdout)", "-")
     .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
-    .option("-q, --quiet", "do not print the summary")
-    .option("--no-color", "never colour the summary")
-    .option("--debug", "show stack traces of internal errors")
     .addHelpText(
       "after",
       `
@@ -65,12 +62,9 @@ Examples:
     .command("report")
     .description("write one self-contained HTML report: counts, a plot per indicator, a sortable table")
     .option("--example", "report on the bundled synthetic example");
-  inputOptions(reportCmd)
+  terminalOptions(inputOptions(reportCmd))
     .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
     .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
-    .option("-q, --quiet", "do not print the summary")
-    .option("--no-color", "never colour the summary")
-    .option("--debug", "show stack traces of internal errors")
     .addHelpText(
       "after",
       `
@@ -127,6 +121,14 @@ export function inputOptions(cmd: Command): Command {
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+}
+
+/** How a command talks to the terminal: summary, colour, stack traces. */
+function terminalOptions(cmd: Command): Command {
+  return cmd
+    .option("-q, --quiet", "do not print the summary or progress")
+    .option("--no-color", "never colour the summary")
+    .option("--debug", "show stack traces of internal errors");
 }
 
 export type { InputOptions };

@@ -14,8 +14,8 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
   const periods = organisations.some((o) => o.period !== null);
   const n = framework.categories.length;
   const ranks = leagueRanks(organisations);
-  const th = (label: string, type: "number" | "text", title = "") =>
-    `<th scope="col" data-type="${type}"${title === "" ? "" : ` title="${esc(title)}"`}${type === "number" ? ' class="num"' : ""}>${esc(label)}</th>`;
+  const th = (label: string, type: "number" | "text", title = "", rightAligned = type === "number") =>
+    `<th scope="col" data-type="${type}"${title === "" ? "" : ` title="${esc(title)}"`}${rightAligned ? ' class="num"' : ""}>${esc(label)}</th>`;
   const head = [
     th("Rank", "number", "league table: by category, then mean score; ties share a rank"),
     th("Code", "text"),
@@ -23,7 +23,7 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
     ...(periods ? [th("Period", "text")] : []),
     ...framework.indicators.flatMap((ind) => [th(ind.label, "number", `${ind.label} (${ind.unit})`), th("Band", "number", `${ind.label}: band, 1 is best`)]),
     th("Score", "number", "weighted mean band, 1 is best"),
-    th("Category", "number"),
+    th("Category", "number", "sorts best first", false),
   ];
   const body = organisations.map((org, i) => {
     const num = (v: number | null, shown: string) => `<td class="num" data-sort="${v === null ? "" : formatValue(v)}">${shown}</td>`;

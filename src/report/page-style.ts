@@ -30,7 +30,7 @@ tfoot th,tfoot td{border-top:2px solid var(--ink);border-bottom:none;font-weight
 figure{margin:18px 0 26px;break-inside:avoid}
 figcaption{font-size:.88rem;margin-top:2px}
 figure h3{margin:0 0 4px}
-.plot{width:100%;height:auto;display:block;max-width:900px}
+.plot{width:100%;height:auto;display:block}
 .plot .dot{stroke:#fff;stroke-width:.8;fill-opacity:.9}
 .plot .dot:hover{stroke:#000;stroke-width:1.6}
 .plot .band-zone{opacity:.09}
@@ -45,6 +45,10 @@ figure h3{margin:0 0 4px}
 .axis .axis-label{font-size:12px;fill:#1d2329}
 .table-tools{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:6px 0 10px}
 #filter{font:inherit;padding:5px 8px;border:1px solid #9aa4ae;border-radius:4px;min-width:260px}
+#orgs{width:100%}
+#orgs thead th{white-space:normal;vertical-align:bottom;max-width:11em}
+#orgs td{white-space:nowrap}
+#orgs td:nth-child(3){white-space:normal;min-width:16em}
 #orgs tbody tr:nth-child(even){background:var(--panel)}
 #orgs tbody tr:hover{background:#eef3f8}
 #orgs th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;color:inherit}

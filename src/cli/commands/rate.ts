@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import { rate } from "../../engine/rate.js";
 import { OUTPUT_FORMATS, renderRating, type OutputFormat } from "../../io/output/render.js";
 import { describeChanges } from "../check.js";
 import { colourFor } from "../colour.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { DataFailure, UsageError } from "../failures.js";
-import { loadInputs, type InputOptions } from "../inputs.js";
+import { UsageError } from "../failures.js";
+import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
 import { writeOutput } from "../write-output.js";
 
@@ -27,13 +27,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (opts.check && toStdout) throw new UsageError("--check compares with an existing file: give --out FILE");
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
-  const inputs = await loadInputs(opts, proc);
-  if (outPath !== null && inputs.inputPaths.includes(outPath)) {
-    throw new UsageError(`--out ${opts.out} is one of the input files; refusing to overwrite it`);
-  }
-  const outcome = rate(inputs.framework, inputs.dataset);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  const { rating } = outcome;
+  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
   const text = renderRating(rating, format);

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import { rate } from "../../engine/rate.js";
 import { readGradedTableFile } from "../../io/graded/read-graded-table.js";
 import { reportHtml, type ReportOptions } from "../../report/report-html.js";
 import { transitions } from "../../report/transitions.js";
@@ -8,8 +7,9 @@ import { colourFor } from "../colour.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
-import { loadInputs, type InputOptions } from "../inputs.js";
+import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
 import { writeOutput } from "../write-output.js";
 
@@ -26,13 +26,7 @@ export async function reportCommand(opts: ReportCommandOptions, proc: Proc): Pro
   const comparePath = opts.compare === undefined ? null : resolve(proc.cwd, opts.compare);
   if (outPath !== null && outPath === comparePath) throw new UsageError(`--out ${opts.out} is the --compare table; refusing to overwrite it`);
 
-  const inputs = await loadInputs(opts, proc);
-  if (outPath !== null && inputs.inputPaths.includes(outPath)) {
-    throw new UsageError(`--out ${opts.out} is one of the input files; refusing to overwrite it`);
-  }
-  const outcome = rate(inputs.framework, inputs.dataset);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  const { rating } = outcome;
+  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
 
   const options: ReportOptions = {};
   if (comparePath !== null) {

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
+import { readTextFile } from "../read-text-file.js";
 
 /** One row of a graded table written by `rate`, as much of it as a comparison needs. */
 export interface GradedRow {
@@ -73,12 +73,6 @@ function fail(code: Diagnostic["code"], message: string, file: string): GradedRe
 }
 
 export function readGradedTableFile(path: string, file: string): GradedRead {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, diagnostics: [code === "ENOENT" ? error("E_FILE_NOT_FOUND", "file not found", { file }) : error("E_FILE_UNREADABLE", `cannot read (${code})`, { file })] };
-  }
-  return parseGradedTable(text, file);
+  const read = readTextFile(path, file);
+  return read.ok ? parseGradedTable(read.text, file) : read;
 }
