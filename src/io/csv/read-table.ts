@@ -14,6 +14,8 @@ export interface TableRow {
 export interface TableRead {
   /** Lower-cased names of the columns found among those asked for. */
   columns: Set<string>;
+  /** Header columns that are none of those asked for, where they are. */
+  unused: { name: string; at: Origin }[];
   rows: TableRow[];
   diagnostics: Diagnostic[];
 }
@@ -27,6 +29,7 @@ export async function readTable(input: Readable, file: string, required: readonl
   const rows: TableRow[] = [];
   let cols: Map<string, number> | null = null;
   let width = 0;
+  const unused: TableRead["unused"] = [];
   for await (const event of readRecords(input, file)) {
     if (event.kind === "error") {
       diagnostics.push(event.diagnostic);
@@ -43,6 +46,10 @@ export async function readTable(input: Readable, file: string, required: readonl
         if (col !== undefined) found.set(name, col);
       }
       cols = found;
+      const known = new Set(found.values());
+      read.header.names.forEach((name, i) => {
+        if (!known.has(i)) unused.push({ name, at: { file, line, column: i + 1 } });
+      });
       const missing = required.filter((name) => !found.has(name));
       if (missing.length > 0) {
         diagnostics.push(error("E_MISSING_COLUMN", `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { file, line, column: 1 }));
@@ -66,5 +73,5 @@ export async function readTable(input: Readable, file: string, required: readonl
     });
   }
   if (cols === null && !hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
-  return { columns: new Set(cols?.keys() ?? []), rows, diagnostics };
+  return { columns: new Set(cols?.keys() ?? []), unused, rows, diagnostics };
 }
