@@ -12,11 +12,11 @@ export function transitionTable(comparison: Comparison, labels: ComparisonLabels
     return i === -1 ? chalk.gray : categoryStyle(chalk, i, categories.length);
   };
   const table = new Table({
-    head: [chalk.bold(`${labels.old} \\ ${labels.new}`), ...matrix.columns.map((c) => style(c)(c))],
+    head: [chalk.bold("old \\ new"), ...matrix.columns.map((c) => style(c)(c))],
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
     colAligns: ["left", ...matrix.columns.map(() => "right" as const)],
   });
   matrix.rows.forEach((label, i) => table.push([style(label)(label), ...matrix.counts[i]!.map((n) => (n === 0 ? chalk.gray("0") : String(n)))]));
-  return `${table.toString()}\n${countsLine(comparison.counts)}\n`;
+  return `${chalk.bold(`${labels.old} -> ${labels.new}`)}\n${table.toString()}\n${countsLine(comparison.counts)}\n`;
 }

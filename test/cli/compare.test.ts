@@ -23,7 +23,7 @@ describe("compare two periods of one values file", () => {
       "PPP,Pi CCG,RRR,Greatest need for improvement,Needs improvement,merged,4.000,3.000,-1.000",
       "",
     ]);
-    expect(ran.stderr).toContain("2016-17 \\ 2017-18");
+    expect(ran.stderr).toMatch(/^2016-17 -> 2017-18\n[^\n]*\n│ old \\ new +│ Top performing │/);
     expect(ran.stderr).toContain("up 3, down 2 (net +1); same 1; merged 3; new 1; gone 1\n");
   });
 

@@ -46,7 +46,7 @@ describe("renderComparison", () => {
   it("writes Markdown: counts, matrix, and only the organisations that changed", () => {
     const md = renderComparison(outcome.comparison, labels, "md");
     expect(md).toContain("## Ratings 2016 -> 2017\n\nUp 0, down 1 (net -1); same 1; merged 0; new 0; gone 0.\n");
-    expect(md).toContain(`| 2016 \\ 2017 | ${TOP} | ${WELL} |`);
+    expect(md).toContain(`| old \\ new | ${TOP} | ${WELL} |`);
     expect(md).toContain(`| ${TOP} | 0 | 1 | 0 | 0 | 0 | 0 |`);
     expect(md).toContain("### Organisations that changed (1)");
     expect(md).toContain("| A | A, name |  | Top performing | Performing well | down 1 | 1.000 | 2.000 | 1.000 |");

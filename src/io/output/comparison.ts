@@ -58,7 +58,7 @@ function renderJson(comparison: Comparison, labels: ComparisonLabels): string {
 function renderMarkdown(comparison: Comparison, labels: ComparisonLabels): string {
   const { matrix } = comparison;
   const lines = [`## Ratings ${labels.old} -> ${labels.new}`, "", `${capitalise(countsLine(comparison.counts))}.`, ""];
-  lines.push(mdRow([`${labels.old} \\ ${labels.new}`, ...matrix.columns]), mdRow(["---", ...matrix.columns.map(() => "---:")]));
+  lines.push(mdRow(["old \\ new", ...matrix.columns]), mdRow(["---", ...matrix.columns.map(() => "---:")]));
   matrix.rows.forEach((label, i) => lines.push(mdRow([label, ...matrix.counts[i]!.map(String)])));
   const changed = comparison.rows.filter((r) => r.change !== "same");
   lines.push("", `### Organisations that changed (${changed.length})`, "");
