@@ -101,7 +101,7 @@ function rateRecord(framework: Framework, record: OrgRecord, diagnostics: Diagno
   });
   const unscored = indicators.filter((r) => r.unscored !== null);
   const total = framework.indicators.length;
-  const reasons = unscored.map((r) => `${r.id} ${r.unscored}`).join("; ");
+  const reasons = unscored.map((r) => `${r.id}: ${r.unscored}`).join("; ");
   const coverage = unscored.length === 0 ? "" : `${scored.length} of ${total} indicators scored (${reasons})`;
 
   if (scored.length < framework.minIndicators || scored.length === 0) {

@@ -15,7 +15,7 @@ describe("validate", () => {
     const ran = await runCli(["validate", ...THRESHOLDS, "--values", "fixtures/example/ccg-2017-18-mental-health-synthetic.csv", "--orgs", "fixtures/example/ccg-2016-209.csv"]);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toBe(
-      "fixtures/example/ccg-2017-18-mental-health-synthetic.csv:195: warning: organisation 14L is not in the reference list fixtures/example/ccg-2016-209.csv (W_NOT_IN_ORG_LIST)\n0 errors, 1 warning\n",
+      "fixtures/example/ccg-2017-18-mental-health-synthetic.csv:195:1: warning: organisation 14L is not in the reference list fixtures/example/ccg-2016-209.csv (W_NOT_IN_ORG_LIST)\n0 errors, 1 warning\n",
     );
   });
 
@@ -36,7 +36,7 @@ describe("validate", () => {
       `${values}: warning: indicator iapt_recovery has a value for only 3 organisation(s) (fewer than 5) (W_FEW_SCORED)`,
       `${values}: warning: indicator eip_2wk has a value for only 3 organisation(s) (fewer than 5) (W_FEW_SCORED)`,
       `${values}:2:3: warning: A: iapt_recovery is 120%, over 100% (W_OVER_100_PERCENT)`,
-      `${values}:3: organisation A appears more than once (first at line 2) (E_DUPLICATE_ORG)`,
+      `${values}:3:1: organisation A appears more than once (first at line 2) (E_DUPLICATE_ORG)`,
       `${values}:3:4: "4O.2" is not a number (column eip_2wk) (E_NOT_A_NUMBER)`,
       `${values}:6:3: "abc" is not a number (column iapt_recovery) (E_NOT_A_NUMBER)`,
       `${values}:7:1: organisation code is empty (E_EMPTY_ORG_CODE)`,

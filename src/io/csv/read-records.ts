@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { sniffDelimiter } from "./sniff-delimiter.js";
 
@@ -38,12 +38,14 @@ export async function* readRecords(input: Readable, file: string): AsyncGenerato
   );
   rest.on("error", (e) => parser.destroy(e));
   rest.pipe(parser);
+  let lastLine = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      lastLine = info.lines;
       yield { kind: "record", record: { cells: record, line: info.lines - embeddedNewlines(record) } };
     }
   } catch (e) {
-    yield { kind: "error", diagnostic: csvErrorDiagnostic(e, file) };
+    yield { kind: "error", diagnostic: csvErrorDiagnostic(e, file, lastLine) };
   }
 }
 
@@ -62,11 +64,16 @@ function embeddedNewlines(cells: readonly string[]): number {
   return n;
 }
 
-function csvErrorDiagnostic(e: unknown, file: string): Diagnostic {
-  const err = e as Partial<CsvError> & { lines?: number; column?: number; code?: string };
-  if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
-    const message = (err.message ?? "invalid CSV").replace(/^[^:]*:\s*/, "").replace(/\s+at line \d+.*$/, "");
-    return error("E_CSV_SYNTAX", `${message} (${err.code})`, { file, line: Math.max(1, err.lines ?? 1), column: Math.max(1, (err.column ?? 0) + 1) });
+/** An unclosed quote is only noticed at the end of the file; the record it opened starts after the last good one. */
+function csvErrorDiagnostic(e: unknown, file: string, lastLine: number): Diagnostic {
+  if (e instanceof CsvError) {
+    const err = e as CsvError & { lines?: number; column?: number };
+    const message =
+      err.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "a quoted field opened in this record is never closed"
+        : (err.message ?? "invalid CSV").replace(/^[^:]*:\s*/, "").replace(/\s+at line \d+.*$/, "");
+    const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Math.max(1, err.lines ?? 1);
+    return error("E_CSV_SYNTAX", `${message} (${err.code})`, { file, line, column: Math.max(1, (err.column ?? 0) + 1) });
   }
   const code = (e as NodeJS.ErrnoException).code;
   return error("E_FILE_UNREADABLE", `cannot read: ${code ?? (e as Error).message}`, { file });

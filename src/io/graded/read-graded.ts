@@ -6,7 +6,6 @@ import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/schema.js"
 import { compareText } from "../../engine/text-order.js";
 import { parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
-import { jsonLocations } from "../framework/json-locations.js";
 import { locate, parseJson } from "../json/parse-json.js";
 
 export interface GradedReadOptions {
@@ -47,8 +46,7 @@ export async function readGraded(text: string, file: string, options: GradedRead
 function readJson(text: string, file: string, options: GradedReadOptions): GradedRead {
   const read = parseJson(text, file, GradedJson, "E_NOT_GRADED_TABLE");
   if (!read.ok) return read;
-  const locations = jsonLocations(text.replace(/^\uFEFF/, ""));
-  const at = (i: number, key: string): Origin => ({ file, ...locate(locations, ["organisations", String(i), key]) });
+  const at = (i: number, key: string): Origin => ({ file, ...locate(read.locations, ["organisations", String(i), key]) });
   const candidates = read.data.organisations.map((o, i) => ({
     code: o.org_code.trim(),
     name: o.org_name ?? "",

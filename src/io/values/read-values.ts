@@ -88,7 +88,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
         const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
         if (obs) observations[id] = obs;
       }
-      order.push({ code, name, period, observations, origin: { file, line } });
+      order.push({ code, name, period, observations, origin: { file, line, column: p.orgCol + 1 } });
       continue;
     }
 
@@ -107,7 +107,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
     const key = `${code}\u0000${period ?? ""}`;
     let record = records.get(key);
     if (!record) {
-      record = { code, name, period, observations: {}, origin: { file, line } };
+      record = { code, name, period, observations: {}, origin: { file, line, column: p.orgCol + 1 } };
       records.set(key, record);
       order.push(record);
     } else if (record.name === "" && name !== "") {
@@ -212,6 +212,7 @@ function makePlan(
       wide.set(ind.id, { kind: "value", col });
       used.add(col);
     } else if (numCol !== undefined || denCol !== undefined) {
+      used.add((numCol ?? denCol)!);
       const missing = numCol === undefined ? `${ind.id}_numerator` : `${ind.id}_denominator`;
       diagnostics.push(error("E_MISSING_COLUMN", `indicator ${ind.id}: column "${missing}" is missing`, { ...at, column: (numCol ?? denCol)! + 1 }));
     } else {
@@ -221,7 +222,8 @@ function makePlan(
     }
   }
   header.names.forEach((name, i) => {
-    if (!used.has(i) && name !== "") {
+    const duplicate = header.index.get(name.toLowerCase()) !== i;
+    if (!used.has(i) && name !== "" && !duplicate) {
       diagnostics.push(warning("W_UNKNOWN_INDICATOR", `column "${name}" is not an indicator of the framework; ignored`, { file, line, column: i + 1 }));
     }
   });
