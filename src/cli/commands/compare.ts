@@ -81,7 +81,7 @@ function parsePeriods(spec: string | undefined): [string, string] | null {
 /** Two graded tables written by `rate`; with --periods, one period of each (they may be the same file). */
 async function readTables(older: string, newer: string | undefined, periods: [string, string] | null, opts: CompareOptions, proc: Proc): Promise<Sides> {
   if (newer === undefined) throw new UsageError("give two graded tables, OLD and NEW (or --values with --periods OLD,NEW)");
-  if (opts.values !== undefined || opts.example) throw new UsageError("compare reads either two graded tables or --values with --periods, not both");
+  if (opts.values !== undefined) throw new UsageError("compare reads either two graded tables or --values with --periods, not both");
   const framework = opts.thresholds !== undefined || opts.framework !== undefined ? await loadFramework(opts, proc) : null;
   const categories = framework === null ? null : framework.value.categories;
   const diagnostics: Diagnostic[] = [];
