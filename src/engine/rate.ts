@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { categoriseMean, weightedMean } from "./aggregate/mean-score.js";
 import { measure } from "./dataset/measure.js";
+import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, OrgRecord } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { NOT_RATED, type Framework, type Indicator } from "./framework/schema.js";
@@ -69,7 +70,9 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   const records = [...dataset.records].sort(byCodeThenPeriod);
   diagnostics.push(...duplicateRecords(records));
 
-  const organisations = records.map((record) => rateRecord(framework, record, diagnostics));
+  const organisations = groupByPeriod(records)
+    .flatMap((group) => ratePeriod(framework, group.items, diagnostics))
+    .sort(byCodeThenPeriod);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
     ok: true,
@@ -80,6 +83,14 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
       warnings: sortDiagnostics(diagnostics),
     },
   };
+}
+
+/**
+ * One period's organisations, rated together: relative methods (quantiles, rank-score, z-score) rank
+ * an organisation among the others of the same period only, so they see one period at a time here.
+ */
+function ratePeriod(framework: Framework, records: readonly OrgRecord[], diagnostics: Diagnostic[]): RatedOrg[] {
+  return records.map((record) => rateRecord(framework, record, diagnostics));
 }
 
 function rateRecord(framework: Framework, record: OrgRecord, diagnostics: Diagnostic[]): RatedOrg {
@@ -142,7 +153,7 @@ function identity(record: OrgRecord) {
   return { code: record.code, name: record.name, period: record.period };
 }
 
-function byCodeThenPeriod(a: OrgRecord, b: OrgRecord): number {
+function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 
@@ -162,17 +173,9 @@ function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
 }
 
 function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
-  const byPeriod = new Map<string | null, RatedOrg[]>();
-  for (const org of organisations) {
-    const list = byPeriod.get(org.period);
-    if (list) list.push(org);
-    else byPeriod.set(org.period, [org]);
-  }
-  const periods = [...byPeriod.keys()].sort((a, b) => compareText(a ?? "", b ?? ""));
   return {
     categories: [...framework.categories],
-    periods: periods.map((period) => {
-      const orgs = byPeriod.get(period)!;
+    periods: groupByPeriod(organisations).map(({ period, items: orgs }) => {
       const counts = framework.categories.map(() => 0);
       let notRated = 0;
       for (const org of orgs) {
