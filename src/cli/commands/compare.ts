@@ -1,16 +1,14 @@
 import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf, type GradedRows } from "../../engine/compare/graded-rows.js";
-import { successorMap, type SuccessorMap } from "../../engine/compare/successors.js";
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
 import { rate } from "../../engine/rate.js";
 import { readGraded } from "../../io/graded/read-graded.js";
-import { readSuccessions } from "../../io/maps/read-successors.js";
 import { COMPARISON_FORMATS, renderComparison, type ComparisonLabels } from "../../io/output/comparison.js";
 import { readText } from "../../io/read-text.js";
-import { openSource } from "../../io/source.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
+import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from "../comparison-inputs.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
@@ -19,14 +17,11 @@ import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
 import { transitionTable } from "../transition-table.js";
 
-export interface CompareOptions extends InputOptions {
-  periods?: string;
-  map?: string;
+export interface CompareOptions extends InputOptions, ComparisonOptions {
   out: string;
   format?: string;
   check?: boolean;
   failOnDecline?: boolean;
-  allowDifferentFrameworks?: boolean;
   quiet?: boolean;
   color: boolean;
 }
@@ -71,13 +66,6 @@ export async function compareCommand(older: string | undefined, newer: string | 
   return EXIT.ok;
 }
 
-function parsePeriods(spec: string | undefined): [string, string] | null {
-  if (spec === undefined) return null;
-  const parts = spec.split(",").map((p) => p.trim());
-  if (parts.length !== 2 || parts.some((p) => p === "")) throw new UsageError(`--periods takes OLD,NEW, got "${spec}"`);
-  return [parts[0]!, parts[1]!];
-}
-
 /** Two graded tables written by `rate`; with --periods, one period of each (they may be the same file). */
 async function readTables(older: string, newer: string | undefined, periods: [string, string] | null, opts: CompareOptions, proc: Proc): Promise<Sides> {
   if (newer === undefined) throw new UsageError("give two graded tables, OLD and NEW (or --values with --periods OLD,NEW)");
@@ -117,27 +105,11 @@ async function rateTwoPeriods(periods: [string, string] | null, opts: CompareOpt
   if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
   const { rating } = outcome;
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
-  const known = rating.summary.periods.map((p) => p.period).filter((p): p is string => p !== null);
-  const missing = periods.filter((p) => !known.includes(p));
-  if (missing.length > 0) {
-    const has = known.length === 0 ? `it has no period column "${opts.periodCol ?? "period"}" (name it with --period-col)` : `its periods are ${known.join(", ")}`;
-    throw new DataFailure([error("E_PERIOD_NOT_FOUND", `no period ${missing.map((p) => `"${p}"`).join(" or ")} in the values (${has})`, { file: opts.values })]);
-  }
+  requirePeriods(rating, periods, opts);
   return {
     old: gradedRowsOf(rating, periods[0]),
     new: gradedRowsOf(rating, periods[1]),
     labels: { old: periods[0], new: periods[1] },
     inputPaths: inputs.inputPaths,
   };
-}
-
-async function readMap(spec: string | undefined, proc: Proc): Promise<{ map: SuccessorMap; path: string | null }> {
-  if (spec === undefined) return { map: new Map(), path: null };
-  const opened = openSource(spec, proc.stdin, (p) => resolve(proc.cwd, p));
-  if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const read = await readSuccessions(opened.source.open(), opened.source.name);
-  const built = successorMap(read.successions);
-  const diagnostics = [...read.diagnostics, ...(built.ok ? [] : built.diagnostics)];
-  if (!built.ok || hasErrors(diagnostics)) throw new DataFailure(diagnostics);
-  return { map: built.map, path: opened.source.path };
 }
