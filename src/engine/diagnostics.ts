@@ -40,11 +40,9 @@ export const DiagnosticCode = z.enum([
   "E_MAP_SPLIT",
   "E_MAP_CYCLE",
   "E_FRAMEWORK_MISMATCH",
-  "E_UNKNOWN_CATEGORY",
   "E_PERIOD_NOT_FOUND",
   "E_SEVERAL_PERIODS",
   "E_NOT_A_DATE",
-  "E_NOT_GRADED_TABLE",
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",

@@ -20,6 +20,22 @@ describe("readGraded: CSV", () => {
   });
 
   it.each([
+    {
+      name: "a quoted name with a comma",
+      text: 'org_code,org_name,iapt,iapt_band,score,category,notes\n00D,"NHS Durham, Dales",33,4,4.000,Greatest need for improvement,\n',
+      row: { code: "00D", name: "NHS Durham, Dales", period: null, category: "Greatest need for improvement", score: 4, origin: { file: "g.csv", line: 2 } },
+    },
+    {
+      name: "a BOM, CRLF line ends and a period column",
+      text: "\uFEFForg_code,period,category\r\nA,2016,Top performing\r\n",
+      row: { code: "A", name: "", period: "2016", category: "Top performing", score: null, origin: { file: "g.csv", line: 2 } },
+    },
+  ])("reads $name", async ({ text, row }) => {
+    const read = await readGraded(text, "g.csv", none);
+    expect(read.ok && read.table.rows).toEqual([row]);
+  });
+
+  it.each([
     { name: "no framework: other categories follow the four in order of appearance", categories: null, expected: [...DEFAULT_CATEGORIES, "Outstanding", "Good"] },
     { name: "the framework's categories when given", categories: ["Outstanding", "Good", "Top performing"], expected: ["Outstanding", "Good", "Top performing"] },
   ])("$name", async ({ categories, expected }) => {
@@ -32,6 +48,8 @@ describe("readGraded: CSV", () => {
     { name: "a score that is not a number", text: csv("A,,x,Good,\n"), options: none, expected: [["E_NOT_A_NUMBER", 2, 3]] },
     { name: "a duplicate organisation", text: csv("A,,1,Good,\nA,,1,Good,\n"), options: none, expected: [["E_DUPLICATE_ORG", 3, undefined]] },
     { name: "a missing column", text: "org_code,score\nA,1\n", options: none, expected: [["E_MISSING_COLUMN", 1, 1]] },
+    { name: "an empty file", text: " \n", options: none, expected: [["E_EMPTY_FILE", 1, 1]] },
+    { name: "broken CSV", text: 'org_code,category\n"A,B\n', options: none, expected: [["E_CSV_SYNTAX", 2, 1]] },
     {
       name: "several periods and none chosen",
       text: "org_code,period,category\nA,2016,Good\nA,2017,Good\n",
@@ -63,11 +81,17 @@ describe("readGraded: JSON", () => {
 
   it.each([
     { name: "a category not in the file's framework", organisations: [{ org_code: "A", category: "Great" }], code: "E_UNKNOWN_CATEGORY", line: 13 },
-    { name: "a row without a category", organisations: [{ org_code: "A" }], code: "E_NOT_GRADED_TABLE", line: 11 },
+    { name: "a row without a category", organisations: [{ org_code: "A" }], code: "E_NOT_A_GRADED_TABLE", line: 11 },
+    { name: "a row without a code", organisations: [{ category: "Good" }], code: "E_NOT_A_GRADED_TABLE", line: 11 },
   ])("reports $name at its line", async ({ organisations, code, line }) => {
     const read = await readGraded(doc(organisations), "g.json", none);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.diagnostics[0]).toMatchObject({ code, file: "g.json", line });
+  });
+
+  it("refuses JSON that is not a graded table", async () => {
+    const read = await readGraded('{"rows": []}', "g.json", none);
+    expect(!read.ok && read.diagnostics[0]).toMatchObject({ code: "E_NOT_A_GRADED_TABLE", file: "g.json" });
   });
 
   it("reports JSON syntax errors with a position", async () => {

@@ -44,7 +44,7 @@ export async function readGraded(text: string, file: string, options: GradedRead
 }
 
 function readJson(text: string, file: string, options: GradedReadOptions): GradedRead {
-  const read = parseJson(text, file, GradedJson, "E_NOT_GRADED_TABLE");
+  const read = parseJson(text, file, GradedJson, "E_NOT_A_GRADED_TABLE");
   if (!read.ok) return read;
   const at = (i: number, key: string): Origin => ({ file, ...locate(read.locations, ["organisations", String(i), key]) });
   const candidates = read.data.organisations.map((o, i) => ({
