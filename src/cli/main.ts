@@ -65,6 +65,8 @@ Examples:
   terminalOptions(inputOptions(reportCmd))
     .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
     .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
+    .option("--periods <old,new>", "with --compare: the period of the graded table and the period of this rating (default: the table's only period, the rating's latest)");
+  comparisonOptions(reportCmd)
     .addHelpText(
       "after",
       `
@@ -72,7 +74,7 @@ Examples:
   ccg-ratings report --example --out report.html
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values 2016-17.csv --out 2016-17.csv
   ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values 2017-18.csv \\
-      --compare 2016-17.csv --out report.html`,
+      --compare 2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
     )
     .action(async (opts) => {
       const { reportCommand } = await import("./commands/report.js");
@@ -85,13 +87,12 @@ Examples:
     .argument("[old]", "older graded table written by rate (CSV or JSON)")
     .argument("[new]", "newer graded table written by rate (CSV or JSON)");
   terminalOptions(inputOptions(compareCmd))
-    .option("--periods <old,new>", "the two periods to compare: of the --values file, or of each graded table")
-    .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
+    .option("--periods <old,new>", "the two periods to compare: of the --values file, or of each graded table");
+  comparisonOptions(compareCmd)
     .option("--out <file>", "where to write one row per organisation (- for stdout)", "-")
     .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .option("--fail-on-decline", "exit 4 when any organisation moved down a category")
-    .option("--allow-different-frameworks", "compare tables of different frameworks by category name")
     .addHelpText(
       "after",
       `
@@ -186,6 +187,13 @@ export function inputOptions(cmd: Command): Command {
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+}
+
+/** How `compare` and `report --compare` match the two ratings. */
+function comparisonOptions(cmd: Command): Command {
+  return cmd
+    .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
+    .option("--allow-different-frameworks", "compare tables of different frameworks by category name");
 }
 
 /** How a command talks to the terminal: summary, colour, stack traces. */

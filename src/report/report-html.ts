@@ -1,6 +1,9 @@
+import type { Comparison } from "../engine/compare/compare.js";
 import { NOT_RATED } from "../engine/framework/schema.js";
 import type { Rating } from "../engine/rate.js";
+import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
+import { comparisonSection } from "./comparison-section.js";
 import { esc } from "./html-escape.js";
 import { hasControlLimits, indicatorPlot } from "./indicator-plot.js";
 import { orgTable } from "./org-table.js";
@@ -9,12 +12,10 @@ import { PAGE_STYLE } from "./page-style.js";
 import { categoryColour } from "./palette.js";
 import { shapeIcon } from "./shape.js";
 import { summarySection } from "./summary-section.js";
-import type { Transitions } from "./transitions.js";
-import { transitionsSection } from "./transitions-section.js";
 
 export interface ReportOptions {
-  /** An earlier graded table's movements, and the name to call that table by. */
-  comparison?: { transitions: Transitions; oldName: string };
+  /** The comparison of an earlier graded table (old) with this rating (new), and what to call each. */
+  comparison?: { comparison: Comparison; labels: ComparisonLabels };
 }
 
 /**
@@ -43,7 +44,7 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
       funnel ? "Each organisation's value against its denominator: small organisations scatter more." : "Each organisation's value."
     } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. ${limits} Hover over a dot for the organisation.</figcaption></figure>`;
   });
-  const compare = options.comparison ? transitionsSection(options.comparison.transitions, options.comparison.oldName) : "";
+  const compare = options.comparison ? comparisonSection(options.comparison.comparison, options.comparison.labels) : "";
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -130,6 +130,30 @@ describe.runIf(haveBrowser)("the example report in headless Chromium", () => {
     await page.emulateMedia({ media: "screen" });
   });
 
+  it("shows the comparison of --compare with --map as compare counts it", async () => {
+    const g16 = join(dir, "graded-2016-17.csv");
+    const comparedPath = join(dir, "compared.html");
+    const next = ["--framework", "ccg-iaf-2016-17-mental-health", "--values", "fixtures/example/ccg-2017-18-mental-health-synthetic.csv"];
+    const map = ["--map", "fixtures/maps/ccg-2016-2018-successors.csv"];
+    expect(runBuilt(["rate", "--example", "--out", g16, "-q"]).code).toBe(0);
+    expect(runBuilt(["rate", ...next, "--out", join(dir, "graded-2017-18.json"), "-q"]).code).toBe(0);
+    const json = runBuilt(["compare", g16, join(dir, "graded-2017-18.json"), ...map, "--format", "json", "-q"]);
+    expect(json.code).toBe(0);
+    const { counts, matrix } = JSON.parse(json.stdout) as { counts: Record<string, number>; matrix: { counts: number[][] } };
+    expect(runBuilt(["report", ...next, "--compare", g16, ...map, "--out", comparedPath, "-q"]).code).toBe(0);
+    const other = await context.newPage();
+    other.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    await other.goto(pathToFileURL(comparedPath).href, { waitUntil: "load" });
+    expect(await other.isVisible("#compare table.matrix")).toBe(true);
+    const shown = await other.$$eval("#compare table.matrix tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => Number(td.textContent))));
+    expect(shown).toEqual(matrix.counts);
+    const countsShown = await other.$$eval("#compare [data-count]", (els) => els.map((e) => [e.getAttribute("data-count"), Number(e.textContent)] as const));
+    expect(Object.fromEntries(countsShown)).toEqual(counts);
+    expect(await other.locator("#compare table.movers tbody tr").count()).toBe(counts.up! + counts.down!);
+    expect(problems).toEqual([]);
+    await other.close();
+  });
+
   it("takes a screenshot", async () => {
     const firstPlotEnd = await page.$eval("#indicators figure", (el) => el.getBoundingClientRect().bottom + el.ownerDocument.documentElement.scrollTop);
     const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(firstPlotEnd + 16) } });

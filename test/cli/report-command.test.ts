@@ -6,6 +6,11 @@ import { runCli } from "../helpers/in-process.js";
 
 const NEXT_YEAR = join(import.meta.dirname, "../../fixtures/example/ccg-2017-18-mental-health-synthetic.csv");
 const FRAMEWORK = "ccg-iaf-2016-17-mental-health";
+const FIXTURES = join(import.meta.dirname, "../../fixtures");
+const MAP = join(FIXTURES, "maps/ccg-2016-2018-successors.csv");
+const THRESHOLDS = join(FIXTURES, "example/thresholds.csv");
+const PERIODS = join(FIXTURES, "periods/long-two-periods.csv");
+const PERIOD_MAP = join(FIXTURES, "periods/successors.csv");
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "ccg-report-"));
@@ -31,25 +36,75 @@ describe("ccg-ratings report", () => {
     expect(r.stderr).toContain("Total");
   });
 
-  it("adds the transitions with --compare", async () => {
+  it("adds the comparison with --compare, following mergers with --map", async () => {
     const dir = tempDir();
     expect((await runCli(["rate", "--example", "--out", "old.csv", "-q"], { cwd: dir })).code).toBe(0);
-    const r = await runCli(["report", "--framework", FRAMEWORK, "--values", NEXT_YEAR, "--compare", "old.csv", "--out", "r.html", "-q"], { cwd: dir });
-    expect(r.code).toBe(0);
+    const r = await runCli(["report", "--framework", FRAMEWORK, "--values", NEXT_YEAR, "--compare", "old.csv", "--map", MAP, "--out", "r.html", "-q"], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: "", stderr: "" });
     const html = readFileSync(join(dir, "r.html"), "utf8");
     expect(html).toContain("Compared with old.csv");
-    expect(html).toMatch(/<strong class="up" id="moved-up">\d+<\/strong>/);
-    expect(r.stdout).toBe("");
+    for (const [key, value] of Object.entries({ up: 89, down: 31, same: 89, merged: 3, new: 0, gone: 0 })) expect(html).toContain(`data-count="${key}">${value}</strong>`);
+    expect(html).toMatch(/<td class="code">00W<\/td><td>NHS Central Manchester CCG<\/td><td class="code">14L<\/td>/);
+  });
+
+  it("matches by code alone without --map: the merged CCGs are gone and their successor new", async () => {
+    const dir = tempDir();
+    expect((await runCli(["rate", "--example", "--out", "old.csv", "-q"], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["report", "--framework", FRAMEWORK, "--values", NEXT_YEAR, "--compare", "old.csv", "--out", "r.html", "-q"], { cwd: dir })).code).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    for (const [key, value] of Object.entries({ merged: 0, new: 1, gone: 3 })) expect(html).toContain(`data-count="${key}">${value}</strong>`);
+  });
+
+  it("compares with the rating's latest period unless --periods says otherwise", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "old.csv"), "org_code,category\nAAA,Top performing\n");
+    const report = async (...extra: string[]) => {
+      const r = await runCli(["report", "--thresholds", THRESHOLDS, "--values", PERIODS, "--compare", "old.csv", "--out", "r.html", "-q", ...extra], { cwd: dir });
+      expect(r).toMatchObject({ code: 0, stderr: "" });
+      return readFileSync(join(dir, "r.html"), "utf8");
+    };
+    const latest = await report();
+    expect(latest).toContain("Columns: category in 2017-18.");
+    expect(latest).toContain('data-count="down">1</strong>');
+    expect(latest).toContain('data-count="new">5</strong>');
+    const periodTable = await runCli(["rate", "--thresholds", THRESHOLDS, "--values", PERIODS, "--out", "periods.csv", "-q"], { cwd: dir });
+    expect(periodTable.code).toBe(0);
+    const both = await runCli(["report", "--thresholds", THRESHOLDS, "--values", PERIODS, "--compare", "periods.csv", "--periods", "2016-17,2017-18", "--map", PERIOD_MAP, "--out", "r.html", "-q"], { cwd: dir });
+    expect(both.code).toBe(0);
+    const html = readFileSync(join(dir, "r.html"), "utf8");
+    expect(html).toContain("Compared with periods.csv (2016-17)");
+    for (const [key, value] of Object.entries({ up: 3, down: 2, merged: 3, new: 1, gone: 1 })) expect(html).toContain(`data-count="${key}">${value}</strong>`);
+  });
+
+  it("compares tables of different frameworks only with --allow-different-frameworks", async () => {
+    const dir = tempDir();
+    const rated = await runCli(["rate", "--example", "--format", "json", "-q"], { cwd: dir });
+    const doc = JSON.parse(rated.stdout) as { framework: { id: string } };
+    doc.framework.id = "another-framework";
+    writeFileSync(join(dir, "old.json"), JSON.stringify(doc));
+    const args = ["report", "--framework", FRAMEWORK, "--values", NEXT_YEAR, "--compare", "old.json", "--out", "r.html", "-q"];
+    const refused = await runCli(args, { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("different frameworks (another-framework and ccg-iaf-2016-17-mental-health); add --allow-different-frameworks");
+    expect(existsSync(join(dir, "r.html"))).toBe(false);
+    expect((await runCli([...args, "--allow-different-frameworks"], { cwd: dir })).code).toBe(0);
   });
 
   it.each([
     { name: "no --out", args: ["report", "--example"], code: 2, err: "required option '--out <file>' not specified" },
-    { name: "--out is the --compare table", args: ["report", "--example", "--compare", "same.csv", "--out", "same.csv"], code: 2, err: "refusing to overwrite" },
+    { name: "--out is the --compare table", args: ["report", "--example", "--compare", "same.csv", "--out", "same.csv"], code: 2, err: "is the --compare file; refusing to overwrite" },
+    { name: "--out is the --map file", args: ["report", "--example", "--compare", "bad.csv", "--map", "r.html", "--out", "r.html"], code: 2, err: "is the --map file; refusing to overwrite" },
+    { name: "--map without --compare", args: ["report", "--example", "--map", "m.csv", "--out", "r.html"], code: 2, err: "need --compare OLD" },
     { name: "a missing --compare table", args: ["report", "--example", "--compare", "nope.csv", "--out", "r.html"], code: 1, err: "nope.csv: file not found (E_FILE_NOT_FOUND)" },
-    { name: "a --compare file that is not a graded table", args: ["report", "--example", "--compare", "bad.csv", "--out", "r.html"], code: 1, err: "bad.csv:1:1: no column \"category\"" },
+    { name: "a missing --map file", args: ["report", "--example", "--compare", "old.csv", "--map", "nope.csv", "--out", "r.html"], code: 1, err: "nope.csv: file not found (E_FILE_NOT_FOUND)" },
+    { name: "a --compare file that is not a graded table", args: ["report", "--example", "--compare", "bad.csv", "--out", "r.html"], code: 1, err: "bad.csv:1:1: missing column category (E_MISSING_COLUMN)" },
+    { name: "a --compare table of several periods", args: ["report", "--example", "--compare", "periods.csv", "--out", "r.html"], code: 1, err: "choose two with --periods OLD,NEW (E_SEVERAL_PERIODS)" },
+    { name: "--periods naming a period the rating lacks", args: ["report", "--example", "--compare", "periods.csv", "--periods", "2016,2017", "--out", "r.html"], code: 1, err: 'no period "2017" in the values' },
   ])("fails on $name, writing nothing", async ({ args, code, err }) => {
     const dir = tempDir();
     writeFileSync(join(dir, "bad.csv"), "org_code,org_name\nA,B\n");
+    writeFileSync(join(dir, "old.csv"), "org_code,category\nA,Top performing\n");
+    writeFileSync(join(dir, "periods.csv"), "org_code,period,category\nA,2016,Top performing\nA,2017,Top performing\n");
     const r = await runCli(args, { cwd: dir });
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(err);

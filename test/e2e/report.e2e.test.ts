@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuilt } from "../helpers/built-cli.js";
 
+const MAP = "fixtures/maps/ccg-2016-2018-successors.csv";
+
 describe("ccg-ratings report (built binary)", () => {
   const dir = mkdtempSync(join(tmpdir(), "ccg-report-e2e-"));
 
@@ -32,8 +34,26 @@ describe("ccg-ratings report (built binary)", () => {
     writeFileSync(join(dir, "old.csv"), "org_code,category\nA,Outstanding\n");
     const r = runBuilt(["report", "--example", "--compare", join(dir, "old.csv"), "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${join(dir, "old.csv")}:2: category "Outstanding" of A is not one of the framework's (Top performing, Performing well, Needs improvement, Greatest need for improvement, Not rated) (E_UNKNOWN_CATEGORY)\n`);
+    expect(r.stderr).toBe(`${join(dir, "old.csv")}:2:2: category "Outstanding" is not one of: Top performing, Performing well, Needs improvement, Greatest need for improvement (E_UNKNOWN_CATEGORY)\n`);
     expect(readFileSync(out, "utf8")).toBe("earlier");
+  });
+
+  it("--compare with --map shows the same counts and matrix as compare", () => {
+    const g16 = join(dir, "graded-2016-17.csv");
+    const g17 = join(dir, "graded-2017-18.csv");
+    const out = join(dir, "compared.html");
+    const next = ["--framework", "ccg-iaf-2016-17-mental-health", "--values", "fixtures/example/ccg-2017-18-mental-health-synthetic.csv"];
+    expect(runBuilt(["rate", "--example", "--out", g16, "-q"]).code).toBe(0);
+    expect(runBuilt(["rate", ...next, "--out", g17, "-q"]).code).toBe(0);
+    const compared = runBuilt(["compare", g16, g17, "--map", MAP, "--format", "json", "-q"]);
+    expect(compared.code).toBe(0);
+    const { counts, matrix } = JSON.parse(compared.stdout) as { counts: Record<string, number>; matrix: { rows: string[]; columns: string[]; counts: number[][] } };
+    expect(runBuilt(["report", ...next, "--compare", g16, "--map", MAP, "--out", out, "-q"])).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const html = readFileSync(out, "utf8");
+    for (const [key, value] of Object.entries(counts)) expect(html).toContain(`data-count="${key}">${key === "net" && value > 0 ? "+" : ""}${value}</strong>`);
+    matrix.rows.forEach((from, i) =>
+      matrix.columns.forEach((to, j) => expect(html).toContain(`data-from="${from}" data-to="${to}">${matrix.counts[i]![j]}</td>`)),
+    );
   });
 
   it("rate --format md prints Markdown; the summary goes to stderr", () => {

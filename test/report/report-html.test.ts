@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { compare } from "../../src/engine/compare/compare.js";
+import { gradedRowsOf } from "../../src/engine/compare/graded-rows.js";
 import { Framework } from "../../src/engine/framework/schema.js";
 import { rate, type Rating } from "../../src/engine/rate.js";
 import { indicatorPlot } from "../../src/report/indicator-plot.js";
 import { reportHtml } from "../../src/report/report-html.js";
-import { transitions } from "../../src/report/transitions.js";
 
 const framework = Framework.parse({
   id: "test-fw",
@@ -75,11 +76,14 @@ describe("reportHtml", () => {
 
   it("adds the comparison when given one", () => {
     const r = rating();
-    const t = transitions(r.framework.categories, [{ code: "A1", name: "", period: null, category: "Needs improvement" }], "old.csv", r.organisations);
-    if (!t.ok) throw new Error("transitions failed");
-    const withCompare = reportHtml(r, { comparison: { transitions: t.transitions, oldName: "old.csv" } });
+    const now = gradedRowsOf(r, null);
+    const old = { ...now, rows: [{ code: "A1", name: "Alpha", period: null, category: "Needs improvement", score: 3 }] };
+    const outcome = compare(old, now, { map: new Map(), allowDifferentFrameworks: false });
+    if (!outcome.ok) throw new Error("compare failed");
+    const withCompare = reportHtml(r, { comparison: { comparison: outcome.comparison, labels: { old: "old.csv", new: "this rating" } } });
     expect(withCompare).toContain("Compared with old.csv");
-    expect(withCompare).toContain('<strong class="up" id="moved-up">1</strong>');
+    expect(withCompare).toContain('<strong class="up" data-count="up">1</strong>');
+    expect(withCompare).toContain('<strong data-count="new">2</strong>');
     expect(html).not.toContain('id="compare"');
   });
 });
