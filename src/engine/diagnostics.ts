@@ -24,6 +24,7 @@ export const DiagnosticCode = z.enum([
   "E_NUMERATOR_GT_DENOMINATOR",
   "E_ZERO_DENOMINATOR",
   "E_DUPLICATE_ORG",
+  "E_UNKNOWN_LABEL",
   "E_DUPLICATE_VALUE",
   "E_EMPTY_ORG_CODE",
   // methodology
