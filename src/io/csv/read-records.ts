@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { sniffDelimiter } from "./sniff-delimiter.js";
 
@@ -66,8 +66,8 @@ function embeddedNewlines(cells: readonly string[]): number {
 
 /** An unclosed quote is only noticed at the end of the file; the record it opened starts after the last good one. */
 function csvErrorDiagnostic(e: unknown, file: string, lastLine: number): Diagnostic {
-  const err = e as Partial<CsvError> & { lines?: number; column?: number; code?: string };
-  if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
+  if (e instanceof CsvError) {
+    const err = e as CsvError & { lines?: number; column?: number };
     const message =
       err.code === "CSV_QUOTE_NOT_CLOSED"
         ? "a quoted field opened in this record is never closed"

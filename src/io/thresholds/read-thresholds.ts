@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
 import { parseCell } from "../cell.js";
-import { columnOf, readHeader, rowLengthProblem } from "../csv/header.js";
+import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import { readRecords } from "../csv/read-records.js";
 
 const REQUIRED = ["indicator", "label", "polarity", "top_performing", "performing_well", "needs_improvement"] as const;
@@ -21,7 +21,7 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
   const indicators: FrameworkInput["indicators"] = [];
   const seen = new Map<string, number>();
   let cols: Map<string, number> | null = null;
-  let width = 0;
+  let header: Header | null = null;
 
   for await (const event of readRecords(input, file)) {
     if (event.kind === "error") {
@@ -30,12 +30,12 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
     }
     const { cells, line } = event.record;
     if (cols === null) {
-      const { header, diagnostics: headerProblems } = readHeader(cells, file, line);
-      diagnostics.push(...headerProblems);
-      width = header.names.length;
+      const read = readHeader(cells, file, line);
+      header = read.header;
+      diagnostics.push(...read.diagnostics);
       cols = new Map();
       for (const name of [...REQUIRED, ...OPTIONAL]) {
-        const col = columnOf(header, name);
+        const col = columnOf(header!, name);
         if (col !== undefined) cols.set(name, col);
       }
       const missing = REQUIRED.filter((name) => !cols!.has(name));
@@ -44,13 +44,13 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
         return { ok: false, diagnostics };
       }
       const known = new Set(cols.values());
-      header.names.forEach((name, i) => {
+      header!.names.forEach((name, i) => {
         if (!known.has(i)) diagnostics.push(warning("W_UNUSED_COLUMN", `column "${name}" is not used`, { file, line, column: i + 1 }));
       });
       if (hasErrors(diagnostics)) return { ok: false, diagnostics };
       continue;
     }
-    const lengthProblem = rowLengthProblem(cells.length, { names: new Array(width), index: new Map() }, file, line);
+    const lengthProblem = rowLengthProblem(cells.length, header!, file, line);
     if (lengthProblem) {
       diagnostics.push(lengthProblem);
       continue;
