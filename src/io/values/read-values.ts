@@ -91,7 +91,8 @@ export async function readValues(input: Readable, file: string, framework: Frame
         const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
         if (obs) observations[id] = obs;
       }
-      order.push({ code, name, period, observations, attributes: attributesOf(cells, p), origin: { file, line, column: p.orgCol + 1 } });
+      const attributes = p.attributes.size === 0 ? {} : { attributes: attributesOf(cells, p) };
+      order.push({ code, name, period, observations, ...attributes, origin: { file, line, column: p.orgCol + 1 } });
       continue;
     }
 
@@ -116,7 +117,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
     seenIndicators.add(id);
     let record = records.get(key);
     if (!record) {
-      record = { code, name, period, observations: {}, attributes, origin: { file, line, column: p.orgCol + 1 } };
+      record = { code, name, period, observations: {}, ...(p.attributes.size === 0 ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
       records.set(key, record);
       order.push(record);
     } else if (record.name === "" && name !== "") {
