@@ -100,8 +100,8 @@ describe("z-score statistics in JSON", () => {
 
 describe("bad inputs for the methods (built binary)", () => {
   it.each([
-    ["an unknown label", "fixtures/bad/cqc-unknown-label.csv", `fixtures/bad/cqc-unknown-label.csv:3:5: "Very good" is not a label of indicator caring (expected one of "Outstanding", "Good", "Requires improvement", "Inadequate") (E_UNKNOWN_LABEL)\n`],
-    ["a missing override column", "fixtures/bad/cqc-no-breach-column.csv", `fixtures/bad/cqc-no-breach-column.csv:1:1: no column "breach", which the framework's overrides look at (E_MISSING_COLUMN)\n`],
+    ["an unknown label", "fixtures/frameworks/bad/cqc-unknown-label.csv", `fixtures/frameworks/bad/cqc-unknown-label.csv:3:5: "Very good" is not a label of indicator caring (expected one of "Outstanding", "Good", "Requires improvement", "Inadequate") (E_UNKNOWN_LABEL)\n`],
+    ["a missing override column", "fixtures/frameworks/bad/cqc-no-breach-column.csv", `fixtures/frameworks/bad/cqc-no-breach-column.csv:1:1: no column "breach", which the framework's overrides look at (E_MISSING_COLUMN)\n`],
   ])("%s: exit 1, one line naming file, line and column, nothing written", (_name, values, stderr) => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-bad-"));
     const r = runBuilt(["rate", "--framework", "cqc-aggregation", "--values", values, "--out", join(dir, "out.csv")]);

@@ -105,4 +105,19 @@ describe("rate with relative methods, overrides and a league table", () => {
     const [o] = rated(fw, [rec("A", null, 60)]).organisations;
     expect(o).toMatchObject({ category: "Not rated", notes: "0 of 1 indicators scored (a: standard-ci needs a numerator and denominator, not only a value); not rated: fewer than 1 scored" });
   });
+
+  it.each([
+    [["Good", "Bad"], [50], [60, 50, 40], ["Good", "Good", "Bad"]],
+    [["A", "B", "C", "D", "E"], [80, 60, 40, 20], [90, 60, 59, 10], ["A", "B", "C", "E"]],
+  ])("thresholds with %j categories", (categories, cuts, values, expected) => {
+    const meanCuts = categories.slice(1).map((_, i) => i + 1.5);
+    const fw = Framework.parse({
+      id: "t",
+      title: "T",
+      categories,
+      indicators: [{ id: "a", label: "A", polarity: "higher", scoring: { method: "thresholds", cuts } }],
+      aggregation: { method: "mean-score", cuts: meanCuts },
+    });
+    expect(rated(fw, values.map((v, i) => rec(`X${i}`, null, v))).organisations.map((o) => o.category)).toEqual(expected);
+  });
 });
