@@ -10,3 +10,4 @@ export { parseFrameworkText, readFrameworkFile } from "./io/framework/read-frame
 export { renderRating, type OutputFormat } from "./io/output/render.js";
 export { run } from "./cli/main.js";
 export type { Proc } from "./cli/proc.js";
+export { reportHtml, type ReportOptions } from "./report/report-html.js";

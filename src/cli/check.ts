@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { parseMarkdownGradedTable } from "../io/output/markdown.js";
 import type { OutputFormat } from "../io/output/render.js";
 
 const MAX_LINES = 20;
@@ -37,6 +38,7 @@ interface Table {
 
 function tableOf(text: string, format: OutputFormat): Table | null {
   try {
+    if (format === "md") return parseMarkdownGradedTable(text);
     if (format === "json") {
       const doc = JSON.parse(text) as { organisations: Record<string, unknown>[] };
       const columns = Object.keys(doc.organisations[0] ?? {});

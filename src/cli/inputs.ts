@@ -11,6 +11,7 @@ import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options
 import { readValues } from "../io/values/read-values.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
+import { ProgressLine } from "./progress.js";
 
 /** The options every command that reads a framework and a values file shares. */
 export interface InputOptions {
@@ -27,6 +28,8 @@ export interface InputOptions {
   denominatorCol?: string;
   where?: string[];
   minIndicators?: number;
+  /** No progress line on stderr. */
+  quiet?: boolean;
 }
 
 export interface Inputs {
@@ -61,7 +64,10 @@ export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs
   const valuesSpec = opts.example ? EXAMPLE.values : opts.values!;
   const opened = openSource(valuesSpec, proc.stdin, (p) => resolve(proc.cwd, p));
   if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const read = await readValues(opened.source.open(), opts.example ? "example values" : opened.source.name, framework.value, valuesOptions(opts));
+  const shownName = opts.example ? "example values" : opened.source.name;
+  const progress = opts.quiet || proc.stderr.isTTY !== true || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
+  const input = progress === null ? opened.source.open() : progress.track(opened.source.open());
+  const read = await readValues(input, shownName, framework.value, valuesOptions(opts)).finally(() => progress?.finish());
   const diagnostics = [...framework.warnings, ...read.diagnostics];
   if (hasErrors(diagnostics)) throw new DataFailure(diagnostics);
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);

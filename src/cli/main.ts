@@ -25,24 +25,30 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
       writeOut: (s) => proc.stdout.write(s),
       writeErr: (s) => proc.stderr.write(s),
     })
-    .showSuggestionAfterError(true);
-
-  const rateCmd = program
-    .command("rate")
-    .description("rate every organisation and write the graded table; print the counts per category")
-    .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
-  inputOptions(rateCmd)
-    .option("--out <file>", "where to write the graded table (- for stdout)", "-")
-    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json"]))
-    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
-    .option("-q, --quiet", "do not print the summary")
-    .option("--no-color", "never colour the summary")
-    .option("--debug", "show stack traces of internal errors")
+    .showSuggestionAfterError(true)
     .addHelpText(
       "after",
       `
 Examples:
   ccg-ratings rate --example
+  ccg-ratings report --example --out report.html
+  ccg-ratings <command> --help`,
+    );
+
+  const rateCmd = program
+    .command("rate")
+    .description("rate every organisation and write the graded table; print the counts per category")
+    .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
+  terminalOptions(inputOptions(rateCmd))
+    .option("--out <file>", "where to write the graded table (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings rate --example
+  ccg-ratings rate --example --format md > ratings.md
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
@@ -52,12 +58,41 @@ Examples:
       code = await rateCommand(opts, proc);
     });
 
+  const reportCmd = program
+    .command("report")
+    .description("write one self-contained HTML report: counts, a plot per indicator, a sortable table")
+    .option("--example", "report on the bundled synthetic example");
+  terminalOptions(inputOptions(reportCmd))
+    .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
+    .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings report --example --out report.html
+  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values 2016-17.csv --out 2016-17.csv
+  ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values 2017-18.csv \\
+      --compare 2016-17.csv --out report.html`,
+    )
+    .action(async (opts) => {
+      const { reportCommand } = await import("./commands/report.js");
+      code = await reportCommand(opts, proc);
+    });
+
   program
     .command("frameworks")
     .description("list the built-in frameworks, or show one as JSON (to start your own) or as a thresholds CSV")
     .argument("[action]", "list | show", "list")
     .argument("[id]", "with show: a built-in framework id or a framework JSON file")
     .addOption(new Option("--as <format>", "with show: json or csv (a thresholds CSV, where the framework is one)").choices(["json", "csv"]).default("json"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings frameworks list
+  ccg-ratings frameworks show cqc-aggregation > my-method.json
+  ccg-ratings frameworks show my-thresholds.json --as csv`,
+    )
     .action(async (action: string, id: string | undefined, opts) => {
       const { frameworksCommand } = await import("./commands/frameworks.js");
       code = frameworksCommand(action, id, opts, proc);
@@ -86,6 +121,14 @@ export function inputOptions(cmd: Command): Command {
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+}
+
+/** How a command talks to the terminal: summary, colour, stack traces. */
+function terminalOptions(cmd: Command): Command {
+  return cmd
+    .option("-q, --quiet", "do not print the summary or progress")
+    .option("--no-color", "never colour the summary")
+    .option("--debug", "show stack traces of internal errors");
 }
 
 export type { InputOptions };

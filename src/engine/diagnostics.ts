@@ -27,6 +27,8 @@ export const DiagnosticCode = z.enum([
   "E_UNKNOWN_LABEL",
   "E_DUPLICATE_VALUE",
   "E_EMPTY_ORG_CODE",
+  "E_NOT_A_GRADED_TABLE",
+  "E_UNKNOWN_CATEGORY",
   // methodology
   "E_FRAMEWORK_INVALID",
   "E_UNKNOWN_FRAMEWORK",

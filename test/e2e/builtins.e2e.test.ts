@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -68,6 +68,16 @@ describe.each(CASES)("rate --framework $framework (built binary)", ({ framework,
     for (const [category, n] of Object.entries(json.summary[0].counts)) expect(tally[category] ?? 0).toBe(n);
     const ids = JSON.parse(runBuilt(["frameworks", "show", framework]).stdout).indicators.map((i: { id: string }) => i.id);
     expect(json.statistics.map((s: { indicator: string }) => s.indicator)).toEqual(ids);
+  });
+
+  it("report draws every indicator without a NaN, leaving out those with no banded value", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-report-"));
+    const out = join(dir, "report.html");
+    const r = runBuilt(["report", "--framework", framework, "--values", values, "--out", out, "-q"]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toMatch(/NaN|Infinity/);
+    expect(html).toContain("<svg");
   });
 
   it("frameworks show --as json round-trips: rating with the shown file gives the same bytes", () => {

@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { error, sortDiagnostics } from "../../engine/diagnostics.js";
-import { rate } from "../../engine/rate.js";
-import { writeFileAtomic } from "../../io/output/atomic-write.js";
+import { sortDiagnostics } from "../../engine/diagnostics.js";
 import { OUTPUT_FORMATS, renderRating, type OutputFormat } from "../../io/output/render.js";
 import { describeChanges } from "../check.js";
 import { colourFor } from "../colour.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { DataFailure, UsageError } from "../failures.js";
-import { loadInputs, type InputOptions } from "../inputs.js";
+import { UsageError } from "../failures.js";
+import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
+import { writeOutput } from "../write-output.js";
 
 export interface RateOptions extends InputOptions {
   out: string;
@@ -27,27 +27,14 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (opts.check && toStdout) throw new UsageError("--check compares with an existing file: give --out FILE");
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
-  const inputs = await loadInputs(opts, proc);
-  if (outPath !== null && inputs.inputPaths.includes(outPath)) {
-    throw new UsageError(`--out ${opts.out} is one of the input files; refusing to overwrite it`);
-  }
-  const outcome = rate(inputs.framework, inputs.dataset);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  const { rating } = outcome;
+  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
   const text = renderRating(rating, format);
   if (opts.check) return check(outPath!, opts.out, text, format, proc);
 
   if (outPath === null) proc.stdout.write(text);
-  else {
-    try {
-      writeFileAtomic(outPath, text);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new DataFailure([error("E_WRITE_FAILED", `cannot write the output (${code}); nothing was written`, { file: opts.out })]);
-    }
-  }
+  else writeOutput(outPath, opts.out, text);
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
@@ -72,7 +59,8 @@ function check(path: string, shown: string, text: string, format: OutputFormat, 
 }
 
 function outputFormat(flag: string | undefined, out: string | null): OutputFormat {
-  const chosen = flag ?? (out !== null && extname(out).toLowerCase() === ".json" ? "json" : "csv");
+  const byExtension: Record<string, OutputFormat> = { ".json": "json", ".md": "md" };
+  const chosen = flag ?? (out === null ? undefined : byExtension[extname(out).toLowerCase()]) ?? "csv";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) {
     throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${chosen}"`);
   }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { Framework } from "../../engine/framework/schema.js";
+import { readTextFile } from "../read-text-file.js";
 import { scanJson } from "./json-locations.js";
 
 export type FrameworkRead = { ok: true; framework: Framework } | { ok: false; diagnostics: Diagnostic[] };
@@ -25,14 +25,9 @@ export function parseFrameworkText(text: string, file: string): FrameworkRead {
 }
 
 export function readFrameworkFile(path: string, file: string): FrameworkRead {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const d = code === "ENOENT" ? error("E_FILE_NOT_FOUND", "file not found", { file }) : error("E_FILE_UNREADABLE", `cannot read (${code})`, { file });
-    return { ok: false, diagnostics: [d] };
-  }
+  const read = readTextFile(path, file);
+  if (!read.ok) return read;
+  const { text } = read;
   if (text.trim() === "") return { ok: false, diagnostics: [error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 })] };
   return parseFrameworkText(text, file);
 }

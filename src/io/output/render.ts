@@ -1,11 +1,13 @@
 import { stringify } from "csv-stringify/sync";
 import type { Rating } from "../../engine/rate.js";
 import { csvCellText, gradedTable } from "./graded-table.js";
+import { renderMarkdown } from "./markdown.js";
 
-export const OUTPUT_FORMATS = ["csv", "json"] as const;
+export const OUTPUT_FORMATS = ["csv", "json", "md"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function renderRating(rating: Rating, format: OutputFormat): string {
+  if (format === "md") return renderMarkdown(rating);
   return format === "json" ? renderJson(rating) : renderCsv(rating);
 }
 
