@@ -79,6 +79,71 @@ Examples:
       code = await reportCommand(opts, proc);
     });
 
+  const compareCmd = program
+    .command("compare")
+    .description("compare two ratings: who moved between categories, across mergers (--map)")
+    .argument("[old]", "older graded table written by rate (CSV or JSON)")
+    .argument("[new]", "newer graded table written by rate (CSV or JSON)");
+  terminalOptions(inputOptions(compareCmd))
+    .option("--periods <old,new>", "the two periods to compare: of the --values file, or of each graded table")
+    .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
+    .option("--out <file>", "where to write one row per organisation (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .option("--fail-on-decline", "exit 4 when any organisation moved down a category")
+    .option("--allow-different-frameworks", "compare tables of different frameworks by category name")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings compare graded-2016.csv graded-2017.csv --map fixtures/maps/ccg-2016-2018-successors.csv
+  ccg-ratings compare --thresholds thresholds.csv --values long.csv --periods 2016-17,2017-18 --format md`,
+    )
+    .action(async (older: string | undefined, newer: string | undefined, opts) => {
+      const { compareCommand } = await import("./commands/compare.js");
+      code = await compareCommand(older, newer, opts, proc);
+    });
+
+  const explainCmd = program
+    .command("explain")
+    .description("one organisation's rating, step by step, and what would change it")
+    .argument("<org>", "organisation code")
+    .option("--example", "explain from the bundled synthetic example");
+  inputOptions(explainCmd)
+    .option("--period <period>", "the period to explain (default: every period of the organisation)")
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings explain 00C --example
+  ccg-ratings explain 14L --thresholds thresholds.csv --values long.csv --period 2017-18 --format json`,
+    )
+    .action(async (org: string, opts) => {
+      const { explainCommand } = await import("./commands/explain.js");
+      code = await explainCommand(org, opts, proc);
+    });
+
+  const validateCmd = program
+    .command("validate")
+    .description("check the inputs only: report every problem, then a count")
+    .option("--example", "validate the bundled synthetic example");
+  inputOptions(validateCmd)
+    .option("--orgs <file>", "reference list of organisation codes (a CSV with an org_code column)")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings validate --thresholds thresholds.csv --values values.csv
+  ccg-ratings validate --example --orgs fixtures/example/ccg-2016-209.csv`,
+    )
+    .action(async (opts) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      code = await validateCommand(opts, proc);
+    });
+
   program
     .command("frameworks")
     .description("list the built-in frameworks, or show one as JSON (to start your own) or as a thresholds CSV")

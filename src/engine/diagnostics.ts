@@ -37,9 +37,22 @@ export const DiagnosticCode = z.enum([
   "E_CUTS_NOT_MONOTONE",
   "E_BAD_WEIGHT",
   "E_BAD_UNIT",
+  // comparison, explanation
+  "E_MAP_SPLIT",
+  "E_MAP_CYCLE",
+  "E_FRAMEWORK_MISMATCH",
+  "E_UNKNOWN_CATEGORY",
+  "E_PERIOD_NOT_FOUND",
+  "E_SEVERAL_PERIODS",
+  "E_NOT_A_DATE",
+  "E_NOT_GRADED_TABLE",
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",
+  "W_OVER_100_PERCENT",
+  "W_NOT_IN_ORG_LIST",
+  "W_FEW_SCORED",
+  "W_PERIOD_ORGS_DIFFER",
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggregate/aggregate.js";
 import { leagueRanks } from "./aggregate/league-table.js";
 import { applyOverrides } from "./aggregate/overrides.js";
+import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, OrgRecord } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { NOT_RATED, type Framework } from "./framework/schema.js";
@@ -99,7 +100,7 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
 
   const organisations: RatedOrg[] = [];
   const statistics: IndicatorStatistic[] = [];
-  for (const [period, group] of byPeriod(records)) {
+  for (const { period, items: group } of groupByPeriod(records)) {
     const scores = framework.indicators.map((indicator) => scoreIndicator(indicator, period, group, diagnostics));
     statistics.push(...scores.map((s) => s.statistic));
     const perOrg = group.map((_, i) => scores.map((s) => s.results[i]!));
@@ -108,7 +109,7 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
     const ranks = framework.leagueTable ? leagueRanks(rated) : rated.map(() => null);
     rated.forEach((org, i) => organisations.push({ ...org, rank: ranks[i]! }));
   }
-  organisations.sort((a, b) => compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? ""));
+  organisations.sort(byCodeThenPeriod);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
     ok: true,
@@ -159,22 +160,11 @@ function ratedOrg(framework: Framework, record: OrgRecord, indicators: Indicator
   };
 }
 
-/** Records (already sorted by code, then period) grouped by period, periods in order. */
-function byPeriod(records: readonly OrgRecord[]): [string | null, OrgRecord[]][] {
-  const groups = new Map<string | null, OrgRecord[]>();
-  for (const record of records) {
-    const list = groups.get(record.period);
-    if (list) list.push(record);
-    else groups.set(record.period, [record]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => compareText(a ?? "", b ?? ""));
-}
-
 function identity(record: OrgRecord) {
   return { code: record.code, name: record.name, period: record.period };
 }
 
-function byCodeThenPeriod(a: OrgRecord, b: OrgRecord): number {
+function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 
@@ -194,17 +184,9 @@ function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
 }
 
 function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
-  const byPeriod = new Map<string | null, RatedOrg[]>();
-  for (const org of organisations) {
-    const list = byPeriod.get(org.period);
-    if (list) list.push(org);
-    else byPeriod.set(org.period, [org]);
-  }
-  const periods = [...byPeriod.keys()].sort((a, b) => compareText(a ?? "", b ?? ""));
   return {
     categories: [...framework.categories],
-    periods: periods.map((period) => {
-      const orgs = byPeriod.get(period)!;
+    periods: groupByPeriod(organisations).map(({ period, items: orgs }) => {
       const counts = framework.categories.map(() => 0);
       let notRated = 0;
       for (const org of orgs) {

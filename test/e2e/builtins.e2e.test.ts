@@ -120,3 +120,19 @@ describe("bad inputs for the methods (built binary)", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("explain with the new methods (built binary)", () => {
+  it("shows a label, a rule and an override, and does not pretend a value cut moves the band", () => {
+    const r = runBuilt(["explain", "P08", "--framework", "cqc-aggregation", "--values", "fixtures/frameworks/cqc-providers.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Caring \(caring\) +Good +2 +"Good" +-\n/);
+    expect(r.stdout).toContain("Category:  Requires improvement (two or more Outstanding, none below Good; capped at Requires improvement (breach = yes))\n");
+    expect(r.stdout).toContain("To reach Good: see the framework's rules and overrides");
+  });
+
+  it("shows rank scores", () => {
+    const r = runBuilt(["explain", "Q04", "--framework", "fixtures/frameworks/nof-style.json", "--values", "fixtures/frameworks/nof-style-values.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(shmi\) +0\.876 +score 1\.150 +rank 3 of 41 +-\n/);
+  });
+});

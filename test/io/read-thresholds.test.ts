@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { sortDiagnostics } from "../../src/engine/diagnostics.js";
 import { readThresholds } from "../../src/io/thresholds/read-thresholds.js";
 
 const read = (text: string) => readThresholds(Readable.from([text]), "t.csv");
@@ -38,5 +39,25 @@ describe("readThresholds", () => {
   it("warns about a column it does not use", async () => {
     const out = await read(`${HEADER},comment\na,A,higher,3,2,1,hello\n`);
     expect(out.ok && out.warnings).toEqual([expect.objectContaining({ code: "W_UNUSED_COLUMN", column: 7 })]);
+  });
+
+  it.each([
+    {
+      name: "short rows and unused columns along with the other problems",
+      text: `${HEADER},extra\na,A,up,1,2,x,z\nb,B,higher,3,2\n`,
+      expected: [
+        ["W_UNUSED_COLUMN", 1, 7],
+        ["E_BAD_POLARITY", 2, 3],
+        ["E_NOT_A_NUMBER", 2, 6],
+        ["E_ROW_LENGTH", 3, 6],
+      ],
+    },
+    { name: "missing columns", text: "indicator,label\n", expected: [["E_MISSING_COLUMN", 1, 1]] },
+    { name: "an empty file", text: "", expected: [["E_EMPTY_FILE", 1, 1]] },
+    { name: "a header alone", text: `${HEADER}\n`, expected: [["E_NO_DATA", 1, 1]] },
+  ])("reports $name", async ({ text, expected }) => {
+    const got = await read(text);
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(sortDiagnostics(got.diagnostics).map((d) => [d.code, d.line, d.column])).toEqual(expected);
   });
 });

@@ -11,7 +11,7 @@ import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
-import { writeOutput } from "../write-output.js";
+import { writeOutput } from "../output-file.js";
 
 export interface ReportCommandOptions extends InputOptions {
   out: string;
