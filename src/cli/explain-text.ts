@@ -7,24 +7,27 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
   const rows = [["Indicator", "Value", "Band", "Decided by", "Next band up"], ...e.indicators.map(indicatorRow)];
   lines.push(...aligned(rows, [false, true, true, false, false]), "");
 
-  const weights = e.indicators.filter((i) => i.band !== null).map((i) => `${i.id} ${formatValue(i.weight)}`);
+  const weights = e.indicators.filter((i) => i.score !== null).map((i) => `${i.id} ${formatValue(i.weight)}`);
   if (e.score === null) {
     lines.push(`Aggregate: ${e.scored} of ${e.indicators.length} indicators scored; the framework needs at least ${e.minIndicators}`);
   } else {
     lines.push(`Aggregate: weighted mean of ${e.scored} scored band(s) (weights: ${weights.join(", ")}) = ${formatFixed(e.score, 3)}`);
   }
-  lines.push(`Category:  ${e.category} (${e.decidedBy}; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category)`);
+  const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
+  lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
   lines.push(...whatWouldChange(e));
   return `${lines.join("\n")}\n`;
 }
 
 function indicatorRow(i: IndicatorExplanation): string[] {
   const label = `${i.label} (${i.id})`;
-  if (i.band === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ""];
-  const value = withUnit(i.value!, i.unit);
+  if (i.score === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ""];
+  const value = i.text ?? withUnit(i.value!, i.unit);
   const shown = i.numerator !== null && i.denominator !== null ? `${formatValue(i.numerator)}/${formatValue(i.denominator)} = ${value}` : value;
-  const next = i.nextBandAt === null ? "best band" : `${withUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})`;
-  return [label, shown, String(i.band), i.decidedBy ?? "", next];
+  // Only fixed thresholds name a value that moves the band; relative and interval methods do not.
+  const next = i.nextBandAt !== null ? `${withUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})` : i.band === 1 ? "best band" : "-";
+  const band = i.band === null ? `score ${formatFixed(i.score, 3)}` : String(i.band);
+  return [label, shown, band, i.decidedBy ?? "", next];
 }
 
 function whatWouldChange(e: Explanation): string[] {
@@ -32,7 +35,8 @@ function whatWouldChange(e: Explanation): string[] {
     const missing = e.indicators.filter((i) => i.band === null).map((i) => i.id);
     return [`To be rated: a value for ${missing.join(", ")} that can be scored.`];
   }
-  if (e.nextCategory === null || e.toNextCategory === null) return ["Already in the best category."];
+  if (e.nextCategory === null) return ["Already in the best category."];
+  if (e.toNextCategory === null) return [`To reach ${e.nextCategory}: see the framework's rules and overrides (decided by: ${e.decidedBy}).`];
   const target = e.score - e.toNextCategory;
   const gains = e.indicators.filter((i) => i.meanGainPerBand > 0).map((i) => `${i.id} by ${formatFixed(i.meanGainPerBand, 3)}`);
   const how = gains.length === 0 ? "" : `; one band better lowers it: ${gains.join(", ")}`;

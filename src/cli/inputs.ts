@@ -100,7 +100,12 @@ export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ v
     if (!read.ok) throw new DataFailure(read.diagnostics);
     return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
   }
-  const spec = opts.example ? EXAMPLE.framework : opts.framework!;
+  const read = readFrameworkSpec(opts.example ? EXAMPLE.framework : opts.framework!, proc);
+  return { ...read, value: withMin(read.value) };
+}
+
+/** A framework named by a built-in id or a JSON file path; a .json ending or a slash means a file. */
+export function readFrameworkSpec(spec: string, proc: Proc): { value: Framework; path: string | null; warnings: Diagnostic[] } {
   const looksLikeFile = /[\\/]|\.json$/i.test(spec);
   if (!looksLikeFile) {
     if (!isBuiltinFramework(spec)) {
@@ -108,12 +113,12 @@ export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ v
     }
     const read = readBuiltinFramework(spec);
     if (!read.ok) throw new DataFailure(read.diagnostics);
-    return { value: withMin(read.framework), path: null, warnings: [] };
+    return { value: read.framework, path: null, warnings: [] };
   }
   const path = resolve(proc.cwd, spec);
   const read = readFrameworkFile(path, spec);
   if (!read.ok) throw new DataFailure(read.diagnostics);
-  return { value: withMin(read.framework), path, warnings: [] };
+  return { value: read.framework, path, warnings: [] };
 }
 
 function valuesOptions(opts: InputOptions): ValuesOptions {

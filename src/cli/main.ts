@@ -147,21 +147,21 @@ Examples:
 
   program
     .command("frameworks")
-    .description("list the built-in frameworks")
-    .argument("[action]", "list", "list")
+    .description("list the built-in frameworks, or show one as JSON (to start your own) or as a thresholds CSV")
+    .argument("[action]", "list | show", "list")
+    .argument("[id]", "with show: a built-in framework id or a framework JSON file")
+    .addOption(new Option("--as <format>", "with show: json or csv (a thresholds CSV, where the framework is one)").choices(["json", "csv"]).default("json"))
     .addHelpText(
       "after",
       `
-Example:
-  ccg-ratings frameworks list`,
+Examples:
+  ccg-ratings frameworks list
+  ccg-ratings frameworks show cqc-aggregation > my-method.json
+  ccg-ratings frameworks show my-thresholds.json --as csv`,
     )
-    .action(async (action: string) => {
-      if (action !== "list") throw new UsageError(`unknown frameworks action "${action}" (try: list)`);
-      const { builtinFrameworkIds, readBuiltinFramework } = await import("../io/framework/builtin.js");
-      for (const id of builtinFrameworkIds()) {
-        const read = readBuiltinFramework(id);
-        proc.stdout.write(`${id}\t${read.ok ? read.framework.title : "(invalid)"}\n`);
-      }
+    .action(async (action: string, id: string | undefined, opts) => {
+      const { frameworksCommand } = await import("./commands/frameworks.js");
+      code = frameworksCommand(action, id, opts, proc);
     });
 
   try {

@@ -1,26 +1,49 @@
 import { z } from "zod";
-import { categoriseMean, weightedMean } from "./aggregate/mean-score.js";
-import { measure } from "./dataset/measure.js";
+import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggregate/aggregate.js";
+import { leagueRanks } from "./aggregate/league-table.js";
+import { applyOverrides } from "./aggregate/overrides.js";
 import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, OrgRecord } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import { NOT_RATED, type Framework, type Indicator } from "./framework/schema.js";
-import { bandByThresholds, nextBandTarget } from "./scoring/thresholds.js";
+import { NOT_RATED, type Framework } from "./framework/schema.js";
+import { scoreIndicator } from "./scoring/score-indicator.js";
 import { compareText } from "./text-order.js";
 
 export const IndicatorResult = z.object({
   id: z.string(),
   value: z.number().nullable(),
+  /** The label as read, for categorical indicators. */
+  text: z.string().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
+  /** 1 is the best band; null when unscored, or when the method gives a score only (rank-score). */
   band: z.number().int().nullable(),
+  /** What the aggregation averages: the band, or the method's own score on the same scale. */
+  score: z.number().nullable(),
   decidedBy: z.string().nullable(),
-  /** The value that would move this indicator up one band; null in the best band or when unscored. */
+  /** The value that would move this indicator up one band; null in the best band, when unscored, or when no single value does. */
   nextBandAt: z.number().nullable(),
+  /** The confidence interval, in the indicator's unit, for methods that compute one. */
+  ciLower: z.number().nullable(),
+  ciUpper: z.number().nullable(),
+  /** The (over-dispersion adjusted) z-score, for z-score indicators. */
+  z: z.number().nullable(),
   /** Why the indicator is unscored, or null when it is scored. */
   unscored: z.string().nullable(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
+
+/** National figures behind an indicator's scoring in one period. */
+export const IndicatorStatistic = z.object({
+  indicator: z.string(),
+  period: z.string().nullable(),
+  /** The pooled value (all numerators over all denominators) in the indicator's unit; null without counts. */
+  national: z.number().nullable(),
+  /** Over-dispersion factor and between-organisation variance, for z-score indicators. */
+  phi: z.number().nullable(),
+  tau2: z.number().nullable(),
+});
+export type IndicatorStatistic = z.infer<typeof IndicatorStatistic>;
 
 export const RatedOrg = z.object({
   code: z.string(),
@@ -32,8 +55,11 @@ export const RatedOrg = z.object({
   /** 0-based index into the framework's categories; null when not rated. */
   categoryIndex: z.number().int().nullable(),
   category: z.string(),
+  /** The cut or rule that decided the category, and any override. */
   decidedBy: z.string(),
   toNextCategory: z.number().nullable(),
+  /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
+  rank: z.number().int().nullable(),
   notes: z.string(),
 });
 export type RatedOrg = z.infer<typeof RatedOrg>;
@@ -55,6 +81,8 @@ export interface Rating {
   framework: Framework;
   organisations: RatedOrg[];
   summary: Summary;
+  /** One entry per indicator and period, in the framework's order within each period. */
+  statistics: IndicatorStatistic[];
   warnings: Diagnostic[];
 }
 
@@ -70,9 +98,18 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   const records = [...dataset.records].sort(byCodeThenPeriod);
   diagnostics.push(...duplicateRecords(records));
 
-  const organisations = groupByPeriod(records)
-    .flatMap((group) => ratePeriod(framework, group.items, diagnostics))
-    .sort(byCodeThenPeriod);
+  const organisations: RatedOrg[] = [];
+  const statistics: IndicatorStatistic[] = [];
+  for (const { period, items: group } of groupByPeriod(records)) {
+    const scores = framework.indicators.map((indicator) => scoreIndicator(indicator, period, group, diagnostics));
+    statistics.push(...scores.map((s) => s.statistic));
+    const perOrg = group.map((_, i) => scores.map((s) => s.results[i]!));
+    const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
+    const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
+    const ranks = framework.leagueTable ? leagueRanks(rated) : rated.map(() => null);
+    rated.forEach((org, i) => organisations.push({ ...org, rank: ranks[i]! }));
+  }
+  organisations.sort(byCodeThenPeriod);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
     ok: true,
@@ -80,73 +117,47 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
       framework,
       organisations,
       summary: summarise(framework, organisations),
+      statistics,
       warnings: sortDiagnostics(diagnostics),
     },
   };
 }
 
-/**
- * One period's organisations, rated together: relative methods (quantiles, rank-score, z-score) rank
- * an organisation among the others of the same period only, so they see one period at a time here.
- */
-function ratePeriod(framework: Framework, records: readonly OrgRecord[], diagnostics: Diagnostic[]): RatedOrg[] {
-  return records.map((record) => rateRecord(framework, record, diagnostics));
+function scoredIndicators(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators {
+  return {
+    bands: new Map(results.map((r) => [r.id, r.band])),
+    scores: framework.indicators.flatMap((indicator, i) => {
+      const score = results[i]!.score;
+      return score === null ? [] : [{ band: score, weight: indicator.weight }];
+    }),
+  };
 }
 
-function rateRecord(framework: Framework, record: OrgRecord, diagnostics: Diagnostic[]): RatedOrg {
-  const indicators = framework.indicators.map((indicator) => scoreIndicator(indicator, record, diagnostics));
-  const scored = framework.indicators.flatMap((indicator, i) => {
-    const band = indicators[i]!.band;
-    return band === null ? [] : [{ band, weight: indicator.weight }];
-  });
+function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): Omit<RatedOrg, "rank"> {
   const unscored = indicators.filter((r) => r.unscored !== null);
-  const total = framework.indicators.length;
+  const scored = indicators.length - unscored.length;
   const reasons = unscored.map((r) => `${r.id}: ${r.unscored}`).join("; ");
-  const coverage = unscored.length === 0 ? "" : `${scored.length} of ${total} indicators scored (${reasons})`;
-
-  if (scored.length < framework.minIndicators || scored.length === 0) {
-    const need = `fewer than ${framework.minIndicators} scored`;
+  const coverage = unscored.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons})`;
+  const base = { ...identity(record), indicators, scored, score: aggregated.score };
+  if (aggregated.categoryIndex === null) {
     return {
-      ...identity(record),
-      indicators,
-      scored: scored.length,
-      score: null,
+      ...base,
       categoryIndex: null,
       category: NOT_RATED,
-      decidedBy: need,
+      decidedBy: aggregated.decidedBy,
       toNextCategory: null,
-      notes: [coverage, `not rated: ${need}`].filter(Boolean).join("; "),
+      notes: [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; "),
     };
   }
-  const mean = weightedMean(scored);
-  const { categoryIndex, decidedBy, toNextCategory } = categoriseMean(mean, framework.aggregation.cuts);
+  const capped = applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
   return {
-    ...identity(record),
-    indicators,
-    scored: scored.length,
-    score: mean,
-    categoryIndex,
-    category: framework.categories[categoryIndex]!,
-    decidedBy,
-    toNextCategory,
+    ...base,
+    categoryIndex: capped.categoryIndex,
+    category: framework.categories[capped.categoryIndex]!,
+    decidedBy: capped.reason === null ? aggregated.decidedBy : `${aggregated.decidedBy}; ${capped.reason}`,
+    toNextCategory: capped.reason === null ? aggregated.toNextCategory : null,
     notes: coverage,
   };
-}
-
-function scoreIndicator(indicator: Indicator, record: OrgRecord, diagnostics: Diagnostic[]): IndicatorResult {
-  const obs = record.observations[indicator.id];
-  const base = {
-    id: indicator.id,
-    numerator: obs?.numerator ?? null,
-    denominator: obs?.denominator ?? null,
-  };
-  const m = measure(indicator, obs);
-  if (m.kind === "invalid") diagnostics.push(m.diagnostic);
-  if (m.kind !== "value") {
-    return { ...base, value: null, band: null, decidedBy: null, nextBandAt: null, unscored: m.kind === "missing" ? m.reason : "invalid" };
-  }
-  const { band, decidedBy } = bandByThresholds(m.value, indicator.scoring.cuts, indicator.polarity);
-  return { ...base, value: m.value, band, decidedBy, nextBandAt: nextBandTarget(band, indicator.scoring.cuts), unscored: null };
 }
 
 function identity(record: OrgRecord) {

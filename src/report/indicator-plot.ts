@@ -1,3 +1,4 @@
+import { bandCount, valueCuts } from "../engine/framework/bands.js";
 import { isShareUnit, unitMultiplier, type Framework, type Indicator } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import { bandByThresholds } from "../engine/scoring/thresholds.js";
@@ -33,8 +34,10 @@ export function indicatorPlot(framework: Framework, index: number, organisations
     const r = org.indicators[index]!;
     return r.value === null || r.band === null ? [] : [{ org, value: r.value, band: r.band, denominator: r.denominator, numerator: r.numerator }];
   });
-  const funnel = dots.length > 0 && dots.every((d) => d.denominator !== null);
-  const cuts = indicator.scoring.cuts;
+  // Labels (categorical) and rank scores have no banded value on an axis to draw.
+  if (dots.length === 0) return `<p class="no-plot">No banded values to plot (scoring: ${esc(indicator.scoring.method)}).</p>`;
+  const funnel = dots.every((d) => d.denominator !== null);
+  const cuts = valueCuts(indicator);
   const marks = [...cuts, ...(indicator.standard === undefined ? [] : [indicator.standard])];
   const values = [...dots.map((d) => d.value), ...marks];
   const lo0 = Math.min(...values);
@@ -145,13 +148,15 @@ function unitLabel(indicator: Indicator): string {
 
 /** Each band's stretch of the value axis, faintly in its colour. */
 function bandShading(indicator: Indicator, lo: number, hi: number, rect: (a: number, b: number) => string): string {
-  const cuts = [...indicator.scoring.cuts].sort((a, b) => a - b).filter((c) => c > lo && c < hi);
+  const valueScale = valueCuts(indicator);
+  if (valueScale.length === 0) return "";
+  const cuts = [...valueScale].sort((a, b) => a - b).filter((c) => c > lo && c < hi);
   const edges = [lo, ...cuts, hi];
-  const bands = indicator.scoring.cuts.length + 1;
+  const bands = bandCount(indicator);
   const out: string[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const mid = (edges[i]! + edges[i + 1]!) / 2;
-    const { band } = bandByThresholds(mid, indicator.scoring.cuts, indicator.polarity);
+    const { band } = bandByThresholds(mid, valueScale, indicator.polarity);
     out.push(`${rect(edges[i]!, edges[i + 1]!)} class="band-zone" fill="${categoryColour(band - 1, bands).hex}"/>`);
   }
   return out.join("");
@@ -159,11 +164,12 @@ function bandShading(indicator: Indicator, lo: number, hi: number, rect: (a: num
 
 function referenceLines(indicator: Indicator, line: (v: number) => string, at: (v: number) => number): { lines: string; labels: Label[] } {
   const s = indicator.standard;
-  const lines = indicator.scoring.cuts.map((c) => `<line class="cut" ${line(c)}/>`);
-  const labels = indicator.scoring.cuts.filter((c) => c !== s).map((c) => ({ at: at(c), text: `cut ${formatValue(c)}`, cls: "" }));
+  const cuts = valueCuts(indicator);
+  const lines = cuts.map((c) => `<line class="cut" ${line(c)}/>`);
+  const labels = cuts.filter((c) => c !== s).map((c) => ({ at: at(c), text: `cut ${formatValue(c)}`, cls: "" }));
   if (s !== undefined) {
     lines.push(`<line class="standard" ${line(s)}/>`);
-    labels.push({ at: at(s), text: `${indicator.scoring.cuts.includes(s) ? "standard = cut" : "standard"} ${formatValue(s)}`, cls: " standard-label" });
+    labels.push({ at: at(s), text: `${cuts.includes(s) ? "standard = cut" : "standard"} ${formatValue(s)}`, cls: " standard-label" });
   }
   return { lines: lines.join(""), labels };
 }
@@ -191,7 +197,7 @@ function axis(which: "x" | "y", ticks: number[], scale: (v: number) => number, a
 }
 
 function dot(framework: Framework, indicator: Indicator, d: Dot, x: number, y: number): string {
-  const bands = indicator.scoring.cuts.length + 1;
+  const bands = bandCount(indicator);
   const bandName = framework.categories.length === bands ? framework.categories[d.band - 1]! : `band ${d.band}`;
   const fraction = d.numerator !== null && d.denominator !== null ? ` = ${formatValue(d.numerator)} / ${formatValue(d.denominator)}` : "";
   const period = d.org.period === null ? "" : ` ${d.org.period}`;

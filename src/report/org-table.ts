@@ -1,3 +1,4 @@
+import { bandCount } from "../engine/framework/bands.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
@@ -33,7 +34,7 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
       `<td>${esc(org.name)}</td>`,
       ...(periods ? [`<td>${esc(org.period ?? "")}</td>`] : []),
       ...org.indicators.flatMap((r, k) => {
-        const bands = framework.indicators[k]!.scoring.cuts.length + 1;
+        const bands = bandCount(framework.indicators[k]!);
         const value = r.value === null ? `<span class="missing" title="${esc(r.unscored ?? "")}">—</span>` : formatFixed(r.value, 1);
         const band = r.band === null ? "" : `${shapeIcon(categoryColour(r.band - 1, bands))}${r.band}`;
         return [num(r.value, value), num(r.band, band)];

@@ -1,4 +1,5 @@
 import type { Comparison } from "../engine/compare/compare.js";
+import { valueCuts } from "../engine/framework/bands.js";
 import { NOT_RATED } from "../engine/framework/schema.js";
 import type { Rating } from "../engine/rate.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
@@ -36,13 +37,13 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
   const figures = fw.indicators.map((ind, k) => {
     const scored = rating.organisations.filter((o) => o.indicators[k]!.band !== null).length;
     const unscored = rating.organisations.length - scored;
-    const cuts = ind.scoring.cuts.map(formatValue).join(" / ");
+    const cuts = valueCuts(ind).map(formatValue).join(" / ");
     const standard = ind.standard === undefined ? "" : `; national standard ${formatValue(ind.standard)} (solid line)`;
     const funnel = rating.organisations.some((o) => o.indicators[k]!.denominator !== null);
     const limits = funnel && hasControlLimits(ind) ? " Curves: 95% (dotted) and 99.8% (solid grey) control limits around the standard (PHE funnel, Wilson score): a dot outside them differs from the standard by more than chance." : "";
     return `<figure id="indicator-${esc(ind.id)}"><h3>${esc(ind.label)}</h3>${indicatorPlot(fw, k, rating.organisations)}<figcaption>${
       funnel ? "Each organisation's value against its denominator: small organisations scatter more." : "Each organisation's value."
-    } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. ${limits} Hover over a dot for the organisation.</figcaption></figure>`;
+    } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. ${cuts === "" ? `Banded by ${esc(ind.scoring.method)}` : `Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)`}${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. ${limits} Hover over a dot for the organisation.</figcaption></figure>`;
   });
   const compare = options.comparison ? comparisonSection(options.comparison.comparison, options.comparison.labels) : "";
   return `<!doctype html>

@@ -25,7 +25,7 @@ describe("rate a long values file with a period column", () => {
       ].join("\n"),
     );
     const rows = readFileSync(out, "utf8").trimEnd().split("\n");
-    expect(rows[0]).toBe("org_code,org_name,period,iapt_recovery,iapt_recovery_band,eip_2wk,eip_2wk_band,score,category,notes");
+    expect(rows[0]).toBe("org_code,org_name,period,iapt_recovery,iapt_recovery_band,eip_2wk,eip_2wk_band,score,category,decided_by,notes");
     expect(rows.slice(1).map((r) => r.split(",").slice(0, 3).join(","))).toEqual([
       "AAA,Alpha CCG,2016-17",
       "AAA,Alpha CCG,2017-18",
@@ -50,7 +50,7 @@ describe("rate a long values file with a period column", () => {
       "org_code,YEAR,indicator,value\nA,2017,iapt_recovery,50\nA,2016,iapt_recovery,56\nA,2016,eip_2wk,61\nA,2017,eip_2wk,40\n",
     );
     expect(ran.code).toBe(0);
-    expect(ran.stdout.split("\n").map((r) => r.split(",").slice(0, 3).concat(r.split(",").slice(-2, -1)).join(","))).toEqual([
+    expect(ran.stdout.split("\n").map((r) => r.split(",").slice(0, 3).concat(r.split(",").slice(-3, -2)).join(","))).toEqual([
       "org_code,org_name,period,category",
       "A,,2016,Top performing",
       "A,,2017,Performing well",

@@ -11,7 +11,7 @@ describe("rate, in-process", () => {
   it("writes the table to stdout and the summary to stderr", async () => {
     const r = await runCli(["rate", ...FORMATS, "--values", "fixtures/formats/wide.csv"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("org_code,org_name,iapt_recovery,iapt_recovery_band,eip_2wk,eip_2wk_band,score,category,notes");
+    expect(r.stdout.split("\n")[0]).toBe("org_code,org_name,iapt_recovery,iapt_recovery_band,eip_2wk,eip_2wk_band,score,category,decided_by,notes");
     expect(r.stderr).toContain("Top performing");
     expect(r.stderr).toMatch(/Total\s+│\s+5/);
   });
@@ -57,6 +57,7 @@ describe("rate, in-process", () => {
       eip_2wk_band: 3,
       score: 2.5,
       category: "Performing well",
+      decided_by: "1.5 < mean 2.5 <= 2.5",
       notes: "",
     });
   });

@@ -72,7 +72,7 @@ describe("built CLI: explain and validate", () => {
   it("explains an organisation and suggests codes for a typo", () => {
     const ran = cli(["explain", "00C", "--example"]);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain("Category:  Needs improvement (2.5 < mean 3 <= 3.5;");
+    expect(ran.stdout).toContain("Category:  Needs improvement (otherwise (no rule held))\n");
     expect(cli(["explain", "0C", "--example"])).toEqual({ code: 2, stdout: "", stderr: 'error: no organisation "0C" in the values; nearest codes: 00C, 01C, 03C\n(see ccg-ratings --help)\n' });
   });
 

@@ -13,7 +13,9 @@ describe("ccg-ratings rate --example (built binary)", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(210);
-    expect(lines[0]).toMatch(/^org_code,org_name,iapt_recovery,iapt_recovery_band,eip_2wk,eip_2wk_band,/);
+    expect(lines[0]).toBe(
+      "org_code,org_name,iapt_recovery,iapt_recovery_ci_lower,iapt_recovery_ci_upper,iapt_recovery_band,eip_2wk,eip_2wk_ci_lower,eip_2wk_ci_upper,eip_2wk_band,score,category,decided_by,notes",
+    );
     expect(lines[1]).toMatch(/^00C,NHS Darlington CCG,/);
   });
 

@@ -37,10 +37,10 @@ describe("renderMarkdown", () => {
         "",
         "## Graded table",
         "",
-        "| org_code | org_name | a | a_band | score | category | notes |",
-        "| --- | --- | ---: | ---: | ---: | --- | --- |",
-        "| X1 | Pipe \\| Name | 3 | 1 | 1.000 | Top performing |  |",
-        "| X2 | Other |  |  |  | Not rated | 0 of 1 indicators scored (a: no value); not rated: fewer than 1 scored |",
+        "| org_code | org_name | a | a_band | score | category | decided_by | notes |",
+        "| --- | --- | ---: | ---: | ---: | --- | --- | --- |",
+        "| X1 | Pipe \\| Name | 3 | 1 | 1.000 | Top performing | mean 1 <= 1.5 |  |",
+        "| X2 | Other |  |  |  | Not rated | fewer than 1 scored | 0 of 1 indicators scored (a: no value); not rated: fewer than 1 scored |",
         "",
       ].join("\n"),
     );
@@ -56,8 +56,8 @@ describe("renderMarkdown", () => {
   it("is read back by parseMarkdownGradedTable, cell for cell as the CSV", () => {
     const rating = rated([{ code: "X1", name: "Pipe | Name", period: null, value: 2.5 }]);
     expect(parseMarkdownGradedTable(renderRating(rating, "md"))).toEqual({
-      columns: ["org_code", "org_name", "a", "a_band", "score", "category", "notes"],
-      rows: [["X1", "Pipe | Name", "2.5", "2", "2.000", "Performing well", ""]],
+      columns: ["org_code", "org_name", "a", "a_band", "score", "category", "decided_by", "notes"],
+      rows: [["X1", "Pipe | Name", "2.5", "2", "2.000", "Performing well", "1.5 < mean 2 <= 2.5", ""]],
     });
     expect(parseMarkdownGradedTable("# no table here\n")).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { valueCuts } from "../framework/bands.js";
 import type { Framework } from "../framework/schema.js";
 import type { IndicatorResult, RatedOrg, Rating } from "../rate.js";
 import { nearestTexts } from "../text-distance.js";
@@ -48,7 +49,7 @@ export function explain(rating: Rating, code: string, period: string | null): Ex
 }
 
 function explainOrg(framework: Framework, org: RatedOrg): Explanation {
-  const scoredWeight = framework.indicators.reduce((sum, ind, i) => sum + (org.indicators[i]!.band === null ? 0 : ind.weight), 0);
+  const scoredWeight = framework.indicators.reduce((sum, ind, i) => sum + (org.indicators[i]!.score === null ? 0 : ind.weight), 0);
   const indicators = framework.indicators.map((ind, i) => {
     const result = org.indicators[i]!;
     const canImprove = result.band !== null && result.band > 1;
@@ -58,7 +59,7 @@ function explainOrg(framework: Framework, org: RatedOrg): Explanation {
       polarity: ind.polarity,
       unit: ind.unit,
       weight: ind.weight,
-      cuts: [...ind.scoring.cuts],
+      cuts: valueCuts(ind),
       meanGainPerBand: canImprove ? ind.weight / scoredWeight : 0,
     };
   });
@@ -71,7 +72,8 @@ function explainOrg(framework: Framework, org: RatedOrg): Explanation {
     scored: org.scored,
     minIndicators: framework.minIndicators,
     score: org.score,
-    aggregationCuts: [...framework.aggregation.cuts],
+    // Rules have no cuts; quantile cuts depend on the period's other organisations, and decidedBy states them.
+    aggregationCuts: framework.aggregation.method === "mean-score" ? [...(framework.aggregation.cuts ?? [])] : [],
     category: org.category,
     categoryIndex: index,
     decidedBy: org.decidedBy,

@@ -20,9 +20,9 @@ export function renderMarkdown(rating: Rating): string {
     ...(periods.some((p) => p.notRated > 0) ? [line(NOT_RATED, (p) => p.notRated)] : []),
     ["**Total**", ...(multi ? periods.map((p) => String(p.total)) : [String(periods[0]?.total ?? 0), ""])],
   ];
-  const { columns, rows } = gradedTable(rating);
-  const graded = rows.map((row) => row.map((cell, i) => csvCellText(columns[i]!, cell)));
-  const numeric = columns.map((c) => c !== "org_code" && c !== "org_name" && c !== "period" && c !== "category" && c !== "notes");
+  const { columns, fixed, rows } = gradedTable(rating);
+  const graded = rows.map((row) => row.map((cell, i) => csvCellText(cell, fixed[i]!)));
+  const numeric = columns.map((c) => c !== "org_code" && c !== "org_name" && c !== "period" && c !== "category" && c !== "decided_by" && c !== "notes");
   return [
     `# ${escapeCell(rating.framework.title)}`,
     "",

@@ -12,8 +12,8 @@ export function renderRating(rating: Rating, format: OutputFormat): string {
 }
 
 function renderCsv(rating: Rating): string {
-  const { columns, rows } = gradedTable(rating);
-  const text = rows.map((row) => row.map((cell, i) => csvCellText(columns[i]!, cell)));
+  const { columns, fixed, rows } = gradedTable(rating);
+  const text = rows.map((row) => row.map((cell, i) => csvCellText(cell, fixed[i]!)));
   return stringify([columns, ...text], { record_delimiter: "\n" });
 }
 
@@ -29,6 +29,13 @@ function renderJson(rating: Rating): string {
       total: p.total,
     })),
     organisations: rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))),
+    statistics: rating.statistics.map((s) => ({
+      indicator: s.indicator,
+      ...(rating.summary.periods.length > 1 || s.period !== null ? { period: s.period } : {}),
+      national: s.national,
+      phi: s.phi,
+      tau2: s.tau2,
+    })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
