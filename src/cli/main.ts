@@ -50,7 +50,7 @@ Examples:
   ccg-ratings rate --example
   ccg-ratings rate --example --format md > ratings.md
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
-  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values download.csv \\
+  ccg-ratings rate --thresholds thresholds.csv --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
     )
     .action(async (opts) => {
@@ -72,9 +72,9 @@ Examples:
       `
 Examples:
   ccg-ratings report --example --out report.html
-  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values 2016-17.csv --out 2016-17.csv
-  ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values 2017-18.csv \\
-      --compare 2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
+  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values values-2016-17.csv --out graded-2016-17.csv
+  ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values values-2017-18.csv \\
+      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
     )
     .action(async (opts) => {
       const { reportCommand } = await import("./commands/report.js");
@@ -186,7 +186,7 @@ export function inputOptions(cmd: Command): Command {
     .option("--numerator-col <name>", "long layout: numerator column", "numerator")
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
-    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt);
+    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated (default: the framework's minIndicators)", positiveInt);
 }
 
 /** How `compare` and `report --compare` match the two ratings. */
