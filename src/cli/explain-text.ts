@@ -10,8 +10,13 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
   const weights = e.indicators.filter((i) => i.score !== null).map((i) => `${i.id} ${formatValue(i.weight)}`);
   if (e.score === null) {
     lines.push(`Aggregate: ${e.scored} of ${e.indicators.length} indicators scored; the framework needs at least ${e.minIndicators}`);
+  } else if (e.rules !== null) {
+    lines.push(`Aggregate: rules over the indicators' bands, the first that holds decides (mean band ${formatFixed(e.score, 3)}, for reference)`);
+    for (const rule of e.rules) lines.push(`  ${rule.held ? "held    " : "not held"}  ${rule.name} -> ${rule.then}`);
+    lines.push(`            otherwise -> ${e.otherwise}`);
   } else {
-    lines.push(`Aggregate: weighted mean of ${e.scored} scored band(s) (weights: ${weights.join(", ")}) = ${formatFixed(e.score, 3)}`);
+    const what = e.indicators.some((i) => i.band === null && i.score !== null) ? "score" : "band";
+    lines.push(`Aggregate: weighted mean of ${e.scored} ${what}${e.scored === 1 ? "" : "s"} (weights: ${weights.join(", ")}) = ${formatFixed(e.score, 3)}`);
   }
   const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
   lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
@@ -36,7 +41,18 @@ function whatWouldChange(e: Explanation): string[] {
     return [`To be rated: a value for ${missing.join(", ")} that can be scored.`];
   }
   if (e.nextCategory === null) return ["Already in the best category."];
-  if (e.toNextCategory === null) return [`To reach ${e.nextCategory}: see the framework's rules and overrides (decided by: ${e.decidedBy}).`];
+  if (e.cappedBy !== null) return [`To reach ${e.nextCategory}: the override must not apply (${e.cappedBy}); without it the category is better.`];
+  if (e.rules !== null) {
+    const better = e.rules.filter((r) => r.then === e.nextCategory).map((r) => `"${r.name}"`);
+    const how =
+      e.nextCategory === e.otherwise
+        ? `none of the rules may hold (held now: ${e.rules.filter((r) => r.held).map((r) => `"${r.name}"`).join(", ")})`
+        : better.length === 0
+          ? "no rule gives it"
+          : `the rule ${better.join(" or ")} must hold, and no rule above it`;
+    return [`To reach ${e.nextCategory}: ${how}.`];
+  }
+  if (e.toNextCategory === null) return [`To reach ${e.nextCategory}: see the framework's overrides (decided by: ${e.decidedBy}).`];
   const target = e.score - e.toNextCategory;
   const gains = e.indicators.filter((i) => i.meanGainPerBand > 0).map((i) => `${i.id} by ${formatFixed(i.meanGainPerBand, 3)}`);
   const how = gains.length === 0 ? "" : `; one band better lowers it: ${gains.join(", ")}`;

@@ -58,6 +58,8 @@ export const RatedOrg = z.object({
   /** The cut or rule that decided the category, and any override. */
   decidedBy: z.string(),
   toNextCategory: z.number().nullable(),
+  /** The override that capped the category (e.g. "capped at Segment 3 (deficit = yes)"), or null. */
+  cappedBy: z.string().nullable(),
   /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
   rank: z.number().int().nullable(),
   notes: z.string(),
@@ -146,6 +148,7 @@ function ratedOrg(framework: Framework, record: OrgRecord, indicators: Indicator
       category: NOT_RATED,
       decidedBy: aggregated.decidedBy,
       toNextCategory: null,
+      cappedBy: null,
       notes: [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; "),
     };
   }
@@ -156,6 +159,7 @@ function ratedOrg(framework: Framework, record: OrgRecord, indicators: Indicator
     category: framework.categories[capped.categoryIndex]!,
     decidedBy: capped.reason === null ? aggregated.decidedBy : `${aggregated.decidedBy}; ${capped.reason}`,
     toNextCategory: capped.reason === null ? aggregated.toNextCategory : null,
+    cappedBy: capped.reason,
     notes: coverage,
   };
 }

@@ -17,7 +17,7 @@ describe("explain", () => {
         "IAPT recovery rate (iapt_recovery)                          51/100 = 51%     2  >= 50       55% (+4)",
         "Early intervention in psychosis within two weeks (eip_2wk)    5/10 = 50%     2  >= 50       60% (+10)",
         "",
-        "Aggregate: weighted mean of 2 scored band(s) (weights: iapt_recovery 1, eip_2wk 1) = 2.000",
+        "Aggregate: weighted mean of 2 bands (weights: iapt_recovery 1, eip_2wk 1) = 2.000",
         "Category:  Performing well (1.5 < mean 2 <= 2.5; cuts 1.5 / 2.5 / 3.5, a mean on a cut takes the better category)",
         "To reach Top performing: the mean must fall by 0.500, to 1.500 or less; one band better lowers it: iapt_recovery by 0.500, eip_2wk by 0.500.",
         "",
@@ -39,7 +39,8 @@ describe("explain", () => {
     const ran = await runCli(["explain", "03R", "--example"]);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toMatch(/^Early intervention in psychosis within two weeks \(eip_2wk\) +- +- +unscored: suppressed$/m);
-    expect(ran.stdout).toContain("Aggregate: weighted mean of 1 scored band(s) (weights: iapt_recovery 1) = 4.000\n");
+    expect(ran.stdout).toContain("  held      a standard missed significantly, neither met -> Greatest need for improvement\n");
+    expect(ran.stdout).toContain('To reach Needs improvement: none of the rules may hold (held now: "a standard missed significantly, neither met").\n');
   });
 
   it.each([

@@ -127,7 +127,7 @@ describe("explain with the new methods (built binary)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Caring \(caring\) +Good +2 +"Good" +-\n/);
     expect(r.stdout).toContain("Category:  Requires improvement (two or more Outstanding, none below Good; capped at Requires improvement (breach = yes))\n");
-    expect(r.stdout).toContain("To reach Good: see the framework's rules and overrides");
+    expect(r.stdout).toContain("To reach Good: the override must not apply (capped at Requires improvement (breach = yes)); without it the category is better.\n");
   });
 
   it("shows rank scores", () => {

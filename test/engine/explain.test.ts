@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/engine/explain/explanation.js";
+import { Framework } from "../../src/engine/framework/schema.js";
 import { rate, type Rating } from "../../src/engine/rate.js";
 import { dataset, record, twoIndicators } from "../helpers/framework.js";
 
@@ -47,5 +48,52 @@ describe("explain", () => {
     const best = explain(r, "00C", "2017");
     expect(notRated.ok && notRated.explanations[0]).toMatchObject({ score: null, category: "Not rated", nextCategory: null, toNextCategory: null });
     expect(best.ok && best.explanations[0]).toMatchObject({ category: "Top performing", nextCategory: null, toNextCategory: null });
+  });
+});
+
+describe("explain a rules framework with an override", () => {
+  const framework = Framework.parse({
+    id: "rules",
+    title: "Rules",
+    categories: ["Good", "Fair", "Poor"],
+    indicators: [
+      { id: "a", label: "A", polarity: "higher", scoring: { method: "thresholds", cuts: [50, 40] } },
+      { id: "b", label: "B", polarity: "higher", scoring: { method: "thresholds", cuts: [50, 40] } },
+    ],
+    aggregation: {
+      method: "rules",
+      rules: [
+        { name: "any poor", if: { count: { band: 3, atLeast: 1 } }, then: "Poor" },
+        { name: "all good", if: { every: { bandAtMost: 1 } }, then: "Good" },
+      ],
+      otherwise: "Fair",
+    },
+    overrides: [{ column: "breach", equals: ["yes"], capAt: "Fair" }],
+  });
+  const org = (code: string, a: number, b: number, breach: string) => ({
+    code,
+    name: code,
+    period: null,
+    observations: { a: { value: a }, b: { value: b } },
+    attributes: { breach },
+  });
+
+  it.each([
+    // code, a, b, breach -> category, rules held, cappedBy
+    ["X1", 60, 60, "no", "Good", [false, true], null],
+    ["X2", 60, 60, "yes", "Fair", [false, true], "capped at Fair (breach = yes)"],
+    ["X3", 60, 30, "no", "Poor", [true, false], null],
+    ["X4", 45, 60, "no", "Fair", [false, false], null],
+  ])("%s (a %s, b %s, breach %s) is %s", (code, a, b, breach, category, held, cappedBy) => {
+    const outcome = rate(framework, { hasPeriods: false, records: [org(code, a, b, breach)] });
+    if (!outcome.ok) throw new Error("should rate");
+    const explained = explain(outcome.rating, code, null);
+    if (!explained.ok) throw new Error("should explain");
+    const e = explained.explanations[0]!;
+    expect(e).toMatchObject({ category, aggregation: "rules", otherwise: "Fair", cappedBy });
+    expect(e.rules!.map((r) => [r.name, r.then, r.held])).toEqual([
+      ["any poor", "Poor", held[0]],
+      ["all good", "Good", held[1]],
+    ]);
   });
 });

@@ -15,6 +15,7 @@ export function ratedOrg(code: string, categoryIndex: number | null, score: numb
     category: categoryIndex === null ? "Not rated" : CATEGORIES[categoryIndex]!,
     decidedBy: "",
     toNextCategory: null,
+    cappedBy: null,
     rank: null,
     notes: "",
   };

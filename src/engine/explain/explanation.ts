@@ -1,3 +1,4 @@
+import { holds } from "../aggregate/rules.js";
 import { valueCuts } from "../framework/bands.js";
 import type { Framework } from "../framework/schema.js";
 import type { IndicatorResult, RatedOrg, Rating } from "../rate.js";
@@ -13,6 +14,13 @@ export interface IndicatorExplanation extends IndicatorResult {
   meanGainPerBand: number;
 }
 
+/** A rule of a rules aggregation, and whether it held for this organisation. */
+export interface RuleCheck {
+  name: string;
+  then: string;
+  held: boolean;
+}
+
 export interface Explanation {
   code: string;
   name: string;
@@ -22,9 +30,15 @@ export interface Explanation {
   minIndicators: number;
   score: number | null;
   aggregationCuts: number[];
+  /** How the aggregate is formed, so a reader is not told a mean decided when rules did. */
+  aggregation: "mean" | "rules";
+  /** For a rules aggregation: every rule in order (the first that holds decides), then the fallback. */
+  rules: RuleCheck[] | null;
+  otherwise: string | null;
   category: string;
   categoryIndex: number | null;
   decidedBy: string;
+  cappedBy: string | null;
   /** The category one up, or null in the best category or when not rated. */
   nextCategory: string | null;
   toNextCategory: number | null;
@@ -64,6 +78,10 @@ function explainOrg(framework: Framework, org: RatedOrg): Explanation {
     };
   });
   const index = org.categoryIndex;
+  const agg = framework.aggregation;
+  const bands = new Map(framework.indicators.map((ind, i) => [ind.id, org.indicators[i]!.band]));
+  const rules =
+    agg.method === "rules" ? agg.rules.map((rule, i) => ({ name: rule.name ?? `rule ${i + 1}`, then: rule.then, held: holds(rule.if, bands) })) : null;
   return {
     code: org.code,
     name: org.name,
@@ -73,10 +91,14 @@ function explainOrg(framework: Framework, org: RatedOrg): Explanation {
     minIndicators: framework.minIndicators,
     score: org.score,
     // Rules have no cuts; quantile cuts depend on the period's other organisations, and decidedBy states them.
-    aggregationCuts: framework.aggregation.method === "mean-score" ? [...(framework.aggregation.cuts ?? [])] : [],
+    aggregationCuts: agg.method === "mean-score" ? [...(agg.cuts ?? [])] : [],
+    aggregation: agg.method === "rules" ? "rules" : "mean",
+    rules,
+    otherwise: agg.method === "rules" ? agg.otherwise : null,
     category: org.category,
     categoryIndex: index,
     decidedBy: org.decidedBy,
+    cappedBy: org.cappedBy,
     nextCategory: index === null || index === 0 ? null : framework.categories[index - 1]!,
     toNextCategory: org.toNextCategory,
   };
