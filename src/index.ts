@@ -1,4 +1,4 @@
-export { rate, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type Summary } from "./engine/rate.js";
+export { rate, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
 export { Framework, Indicator, DEFAULT_CATEGORIES, NOT_RATED, type FrameworkInput } from "./engine/framework/schema.js";
 export { Dataset, OrgRecord, Observation } from "./engine/dataset/schema.js";
 export { Diagnostic, DiagnosticCode } from "./engine/diagnostics.js";
@@ -10,3 +10,12 @@ export { parseFrameworkText, readFrameworkFile } from "./io/framework/read-frame
 export { renderRating, type OutputFormat } from "./io/output/render.js";
 export { run } from "./cli/main.js";
 export type { Proc } from "./cli/proc.js";
+export { reportHtml, type ReportOptions } from "./report/report-html.js";
+export { compare, type Comparison, type ComparisonRow, type CompareOutcome } from "./engine/compare/compare.js";
+export { gradedRowsOf, type GradedRows } from "./engine/compare/graded-rows.js";
+export { successorMap, successorOf, type Succession, type SuccessorMap } from "./engine/compare/successors.js";
+export { explain, type Explanation } from "./engine/explain/explanation.js";
+export { suspiciousInputs } from "./engine/validate/suspicious.js";
+export { readGraded } from "./io/graded/read-graded.js";
+export { readSuccessions } from "./io/maps/read-successors.js";
+export { renderComparison, type ComparisonFormat } from "./io/output/comparison.js";

@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    reporters: ["default", "./test/closing-line-reporter.ts"],
   },
 });

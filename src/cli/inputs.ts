@@ -13,6 +13,7 @@ import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options
 import { readValues } from "../io/values/read-values.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
+import { ProgressLine } from "./progress.js";
 
 /** The options every command that reads a framework and a values file shares. */
 export interface InputOptions {
@@ -33,6 +34,8 @@ export interface InputOptions {
   maxRecordBytes?: number;
   maxColumns?: number;
   prefilter?: boolean;
+  /** No progress line on stderr. */
+  quiet?: boolean;
 }
 
 export interface Inputs {
@@ -44,12 +47,30 @@ export interface Inputs {
 }
 
 const EXAMPLE_FOLDER = new URL("../../fixtures/example/", import.meta.url);
+/** The inputs as read, with every problem found, errors included: what `validate` reports. */
+export interface InputsRead {
+  framework: Framework;
+  dataset: Dataset;
+  inputPaths: string[];
+  diagnostics: Diagnostic[];
+}
+
 export const EXAMPLE = {
   framework: "ccg-iaf-2016-17-mental-health",
   values: fileURLToPath(new URL("ccg-2016-17-mental-health-synthetic.csv", EXAMPLE_FOLDER)),
 };
 
 export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs> {
+  const read = await readInputs(opts, proc);
+  if (hasErrors(read.diagnostics)) throw new DataFailure(read.diagnostics);
+  return { framework: read.framework, dataset: read.dataset, inputPaths: read.inputPaths, warnings: read.diagnostics };
+}
+
+/**
+ * Read the framework and the values. A framework that cannot be read stops here (the values cannot be
+ * read without it); problems in the values are returned with the rows that could be read.
+ */
+export async function readInputs(opts: InputOptions, proc: Proc): Promise<InputsRead> {
   const given = [opts.thresholds && "--thresholds", opts.framework && "--framework"].filter(Boolean);
   if (opts.example && (given.length > 0 || opts.values)) {
     throw new UsageError("--example rates the bundled example; leave out --thresholds, --framework and --values");
@@ -67,14 +88,16 @@ export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs
   const valuesSpec = opts.example ? EXAMPLE.values : opts.values!;
   const opened = openSource(valuesSpec, proc.stdin, (p) => resolve(proc.cwd, p));
   if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const read = await readValues(opened.source.open(), opts.example ? "example values" : opened.source.name, framework.value, valuesOptions(opts));
-  const diagnostics = [...framework.warnings, ...read.diagnostics];
-  if (hasErrors(diagnostics)) throw new DataFailure(diagnostics);
+  const shownName = opts.example ? "example values" : opened.source.name;
+  const progress =
+    opts.quiet || proc.stderr.isTTY !== true || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
+  const input = progress === null ? opened.source.open() : progress.track(opened.source.open());
+  const read = await readValues(input, shownName, framework.value, valuesOptions(opts)).finally(() => progress?.finish());
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
-  return { framework: framework.value, dataset: read.dataset, inputPaths, warnings: diagnostics };
+  return { framework: framework.value, dataset: read.dataset, inputPaths, diagnostics: [...framework.warnings, ...read.diagnostics] };
 }
 
-async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: Framework; path: string | null; warnings: Diagnostic[] }> {
+export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: Framework; path: string | null; warnings: Diagnostic[] }> {
   const withMin = (fw: Framework): Framework => (opts.minIndicators === undefined ? fw : { ...fw, minIndicators: opts.minIndicators });
   if (opts.thresholds !== undefined) {
     const opened = openSource(opts.thresholds, proc.stdin, (p) => resolve(proc.cwd, p));
@@ -83,7 +106,12 @@ async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: F
     if (!read.ok) throw new DataFailure(read.diagnostics);
     return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
   }
-  const spec = opts.example ? EXAMPLE.framework : opts.framework!;
+  const read = readFrameworkSpec(opts.example ? EXAMPLE.framework : opts.framework!, proc);
+  return { ...read, value: withMin(read.value) };
+}
+
+/** A framework named by a built-in id or a JSON file path; a .json ending or a slash means a file. */
+export function readFrameworkSpec(spec: string, proc: Proc): { value: Framework; path: string | null; warnings: Diagnostic[] } {
   const looksLikeFile = /[\\/]|\.json$/i.test(spec);
   if (!looksLikeFile) {
     if (!isBuiltinFramework(spec)) {
@@ -91,12 +119,12 @@ async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: F
     }
     const read = readBuiltinFramework(spec);
     if (!read.ok) throw new DataFailure(read.diagnostics);
-    return { value: withMin(read.framework), path: null, warnings: [] };
+    return { value: read.framework, path: null, warnings: [] };
   }
   const path = resolve(proc.cwd, spec);
   const read = readFrameworkFile(path, spec);
   if (!read.ok) throw new DataFailure(read.diagnostics);
-  return { value: withMin(read.framework), path, warnings: [] };
+  return { value: read.framework, path, warnings: [] };
 }
 
 function valuesOptions(opts: InputOptions): ValuesOptions {

@@ -26,26 +26,32 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
       writeOut: (s) => proc.stdout.write(s),
       writeErr: (s) => proc.stderr.write(s),
     })
-    .showSuggestionAfterError(true);
-
-  const rateCmd = program
-    .command("rate")
-    .description("rate every organisation and write the graded table; print the counts per category")
-    .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
-  inputOptions(rateCmd)
-    .option("--out <file>", "where to write the graded table (- for stdout)", "-")
-    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json"]))
-    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
-    .option("-q, --quiet", "do not print the summary")
-    .option("--no-color", "never colour the summary")
-    .option("--debug", "show stack traces of internal errors")
+    .showSuggestionAfterError(true)
     .addHelpText(
       "after",
       `
 Examples:
   ccg-ratings rate --example
+  ccg-ratings report --example --out report.html
+  ccg-ratings <command> --help`,
+    );
+
+  const rateCmd = program
+    .command("rate")
+    .description("rate every organisation and write the graded table; print the counts per category")
+    .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
+  terminalOptions(inputOptions(rateCmd))
+    .option("--out <file>", "where to write the graded table (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings rate --example
+  ccg-ratings rate --example --format md > ratings.md
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
-  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values download.csv \\
+  ccg-ratings rate --thresholds thresholds.csv --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
     )
     .action(async (opts) => {
@@ -53,17 +59,110 @@ Examples:
       code = await rateCommand(opts, proc);
     });
 
+  const reportCmd = program
+    .command("report")
+    .description("write one self-contained HTML report: counts, a plot per indicator, a sortable table")
+    .option("--example", "report on the bundled synthetic example");
+  terminalOptions(inputOptions(reportCmd))
+    .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
+    .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
+    .option("--periods <old,new>", "with --compare: the period of the graded table and the period of this rating (default: the table's only period, the rating's latest)");
+  comparisonOptions(reportCmd)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings report --example --out report.html
+  ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values values-2016-17.csv --out graded-2016-17.csv
+  ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values values-2017-18.csv \\
+      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
+    )
+    .action(async (opts) => {
+      const { reportCommand } = await import("./commands/report.js");
+      code = await reportCommand(opts, proc);
+    });
+
+  const compareCmd = program
+    .command("compare")
+    .description("compare two ratings: who moved between categories, across mergers (--map)")
+    .argument("[old]", "older graded table written by rate (CSV or JSON)")
+    .argument("[new]", "newer graded table written by rate (CSV or JSON)");
+  terminalOptions(inputOptions(compareCmd))
+    .option("--periods <old,new>", "the two periods to compare: of the --values file, or of each graded table");
+  comparisonOptions(compareCmd)
+    .option("--out <file>", "where to write one row per organisation (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .option("--fail-on-decline", "exit 4 when any organisation moved down a category")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings compare graded-2016.csv graded-2017.csv --map fixtures/maps/ccg-2016-2018-successors.csv
+  ccg-ratings compare --thresholds thresholds.csv --values long.csv --periods 2016-17,2017-18 --format md`,
+    )
+    .action(async (older: string | undefined, newer: string | undefined, opts) => {
+      const { compareCommand } = await import("./commands/compare.js");
+      code = await compareCommand(older, newer, opts, proc);
+    });
+
+  const explainCmd = program
+    .command("explain")
+    .description("one organisation's rating, step by step, and what would change it")
+    .argument("<org>", "organisation code")
+    .option("--example", "explain from the bundled synthetic example");
+  inputOptions(explainCmd)
+    .option("--period <period>", "the period to explain (default: every period of the organisation)")
+    .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings explain 00C --example
+  ccg-ratings explain 14L --thresholds thresholds.csv --values long.csv --period 2017-18 --format json`,
+    )
+    .action(async (org: string, opts) => {
+      const { explainCommand } = await import("./commands/explain.js");
+      code = await explainCommand(org, opts, proc);
+    });
+
+  const validateCmd = program
+    .command("validate")
+    .description("check the inputs only: report every problem, then a count")
+    .option("--example", "validate the bundled synthetic example");
+  inputOptions(validateCmd)
+    .option("--orgs <file>", "reference list of organisation codes (a CSV with an org_code column)")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings validate --thresholds thresholds.csv --values values.csv
+  ccg-ratings validate --example --orgs fixtures/example/ccg-2016-209.csv`,
+    )
+    .action(async (opts) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      code = await validateCommand(opts, proc);
+    });
+
   program
     .command("frameworks")
-    .description("list the built-in frameworks")
-    .argument("[action]", "list", "list")
-    .action(async (action: string) => {
-      if (action !== "list") throw new UsageError(`unknown frameworks action "${action}" (try: list)`);
-      const { builtinFrameworkIds, readBuiltinFramework } = await import("../io/framework/builtin.js");
-      for (const id of builtinFrameworkIds()) {
-        const read = readBuiltinFramework(id);
-        proc.stdout.write(`${id}\t${read.ok ? read.framework.title : "(invalid)"}\n`);
-      }
+    .description("list the built-in frameworks, or show one as JSON (to start your own) or as a thresholds CSV")
+    .argument("[action]", "list | show", "list")
+    .argument("[id]", "with show: a built-in framework id or a framework JSON file")
+    .addOption(new Option("--as <format>", "with show: json or csv (a thresholds CSV, where the framework is one)").choices(["json", "csv"]).default("json"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings frameworks list
+  ccg-ratings frameworks show cqc-aggregation > my-method.json
+  ccg-ratings frameworks show my-thresholds.json --as csv`,
+    )
+    .action(async (action: string, id: string | undefined, opts) => {
+      const { frameworksCommand } = await import("./commands/frameworks.js");
+      code = frameworksCommand(action, id, opts, proc);
     });
 
   try {
@@ -88,11 +187,26 @@ export function inputOptions(cmd: Command): Command {
     .option("--numerator-col <name>", "long layout: numerator column", "numerator")
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
-    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated", positiveInt)
+    .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated (default: the framework's minIndicators)", positiveInt)
     .addOption(new Option("--encoding <encoding>", "values file encoding (default: UTF-8, or UTF-16LE with its BOM)").choices(ENCODINGS))
     .option("--max-record-bytes <n>", "refuse a values record (or field) longer than this", positiveInt, DEFAULT_CSV_LIMITS.maxRecordBytes)
     .option("--max-columns <n>", "refuse a values header with more columns than this", positiveInt, DEFAULT_CSV_LIMITS.maxColumns)
     .option("--no-prefilter", "parse every line even with --where (slower; the results are the same)");
+}
+
+/** How `compare` and `report --compare` match the two ratings. */
+function comparisonOptions(cmd: Command): Command {
+  return cmd
+    .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
+    .option("--allow-different-frameworks", "compare tables of different frameworks by category name");
+}
+
+/** How a command talks to the terminal: summary, colour, stack traces. */
+function terminalOptions(cmd: Command): Command {
+  return cmd
+    .option("-q, --quiet", "do not print the summary or progress")
+    .option("--no-color", "never colour the summary")
+    .option("--debug", "show stack traces of internal errors");
 }
 
 export type { InputOptions };

@@ -27,8 +27,11 @@ export const DiagnosticCode = z.enum([
   "E_NUMERATOR_GT_DENOMINATOR",
   "E_ZERO_DENOMINATOR",
   "E_DUPLICATE_ORG",
+  "E_UNKNOWN_LABEL",
   "E_DUPLICATE_VALUE",
   "E_EMPTY_ORG_CODE",
+  "E_NOT_A_GRADED_TABLE",
+  "E_UNKNOWN_CATEGORY",
   // methodology
   "E_FRAMEWORK_INVALID",
   "E_UNKNOWN_FRAMEWORK",
@@ -37,9 +40,20 @@ export const DiagnosticCode = z.enum([
   "E_CUTS_NOT_MONOTONE",
   "E_BAD_WEIGHT",
   "E_BAD_UNIT",
+  // comparison, explanation
+  "E_MAP_SPLIT",
+  "E_MAP_CYCLE",
+  "E_FRAMEWORK_MISMATCH",
+  "E_PERIOD_NOT_FOUND",
+  "E_SEVERAL_PERIODS",
+  "E_NOT_A_DATE",
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",
+  "W_OVER_100_PERCENT",
+  "W_NOT_IN_ORG_LIST",
+  "W_FEW_SCORED",
+  "W_PERIOD_ORGS_DIFFER",
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

@@ -1,25 +1,49 @@
 import { z } from "zod";
-import { categoriseMean, weightedMean } from "./aggregate/mean-score.js";
-import { measure } from "./dataset/measure.js";
+import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggregate/aggregate.js";
+import { leagueRanks } from "./aggregate/league-table.js";
+import { applyOverrides } from "./aggregate/overrides.js";
+import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, OrgRecord } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
-import { NOT_RATED, type Framework, type Indicator } from "./framework/schema.js";
-import { bandByThresholds, nextBandTarget } from "./scoring/thresholds.js";
+import { NOT_RATED, type Framework } from "./framework/schema.js";
+import { scoreIndicator } from "./scoring/score-indicator.js";
 import { compareText } from "./text-order.js";
 
 export const IndicatorResult = z.object({
   id: z.string(),
   value: z.number().nullable(),
+  /** The label as read, for categorical indicators. */
+  text: z.string().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
+  /** 1 is the best band; null when unscored, or when the method gives a score only (rank-score). */
   band: z.number().int().nullable(),
+  /** What the aggregation averages: the band, or the method's own score on the same scale. */
+  score: z.number().nullable(),
   decidedBy: z.string().nullable(),
-  /** The value that would move this indicator up one band; null in the best band or when unscored. */
+  /** The value that would move this indicator up one band; null in the best band, when unscored, or when no single value does. */
   nextBandAt: z.number().nullable(),
+  /** The confidence interval, in the indicator's unit, for methods that compute one. */
+  ciLower: z.number().nullable(),
+  ciUpper: z.number().nullable(),
+  /** The (over-dispersion adjusted) z-score, for z-score indicators. */
+  z: z.number().nullable(),
   /** Why the indicator is unscored, or null when it is scored. */
   unscored: z.string().nullable(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
+
+/** National figures behind an indicator's scoring in one period. */
+export const IndicatorStatistic = z.object({
+  indicator: z.string(),
+  period: z.string().nullable(),
+  /** The pooled value (all numerators over all denominators) in the indicator's unit; null without counts. */
+  national: z.number().nullable(),
+  /** Over-dispersion factor and between-organisation variance, for z-score indicators. */
+  phi: z.number().nullable(),
+  tau2: z.number().nullable(),
+});
+export type IndicatorStatistic = z.infer<typeof IndicatorStatistic>;
 
 export const RatedOrg = z.object({
   code: z.string(),
@@ -31,8 +55,13 @@ export const RatedOrg = z.object({
   /** 0-based index into the framework's categories; null when not rated. */
   categoryIndex: z.number().int().nullable(),
   category: z.string(),
+  /** The cut or rule that decided the category, and any override. */
   decidedBy: z.string(),
   toNextCategory: z.number().nullable(),
+  /** The override that capped the category (e.g. "capped at Segment 3 (deficit = yes)"), or null. */
+  cappedBy: z.string().nullable(),
+  /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
+  rank: z.number().int().nullable(),
   notes: z.string(),
 });
 export type RatedOrg = z.infer<typeof RatedOrg>;
@@ -54,6 +83,8 @@ export interface Rating {
   framework: Framework;
   organisations: RatedOrg[];
   summary: Summary;
+  /** One entry per indicator and period, in the framework's order within each period. */
+  statistics: IndicatorStatistic[];
   warnings: Diagnostic[];
 }
 
@@ -69,7 +100,18 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   const records = [...dataset.records].sort(byCodeThenPeriod);
   diagnostics.push(...duplicateRecords(records));
 
-  const organisations = records.map((record) => rateRecord(framework, record, diagnostics));
+  const organisations: RatedOrg[] = [];
+  const statistics: IndicatorStatistic[] = [];
+  for (const { period, items: group } of groupByPeriod(records)) {
+    const scores = framework.indicators.map((indicator) => scoreIndicator(indicator, period, group, diagnostics));
+    statistics.push(...scores.map((s) => s.statistic));
+    const perOrg = group.map((_, i) => scores.map((s) => s.results[i]!));
+    const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
+    const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
+    const ranks = framework.leagueTable ? leagueRanks(rated) : rated.map(() => null);
+    rated.forEach((org, i) => organisations.push({ ...org, rank: ranks[i]! }));
+  }
+  organisations.sort(byCodeThenPeriod);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
     ok: true,
@@ -77,72 +119,56 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
       framework,
       organisations,
       summary: summarise(framework, organisations),
+      statistics,
       warnings: sortDiagnostics(diagnostics),
     },
   };
 }
 
-function rateRecord(framework: Framework, record: OrgRecord, diagnostics: Diagnostic[]): RatedOrg {
-  const indicators = framework.indicators.map((indicator) => scoreIndicator(indicator, record, diagnostics));
-  const scored = framework.indicators.flatMap((indicator, i) => {
-    const band = indicators[i]!.band;
-    return band === null ? [] : [{ band, weight: indicator.weight }];
-  });
-  const unscored = indicators.filter((r) => r.unscored !== null);
-  const total = framework.indicators.length;
-  const reasons = unscored.map((r) => `${r.id} ${r.unscored}`).join("; ");
-  const coverage = unscored.length === 0 ? "" : `${scored.length} of ${total} indicators scored (${reasons})`;
-
-  if (scored.length < framework.minIndicators || scored.length === 0) {
-    const need = `fewer than ${framework.minIndicators} scored`;
-    return {
-      ...identity(record),
-      indicators,
-      scored: scored.length,
-      score: null,
-      categoryIndex: null,
-      category: NOT_RATED,
-      decidedBy: need,
-      toNextCategory: null,
-      notes: [coverage, `not rated: ${need}`].filter(Boolean).join("; "),
-    };
-  }
-  const mean = weightedMean(scored);
-  const { categoryIndex, decidedBy, toNextCategory } = categoriseMean(mean, framework.aggregation.cuts);
+function scoredIndicators(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators {
   return {
-    ...identity(record),
-    indicators,
-    scored: scored.length,
-    score: mean,
-    categoryIndex,
-    category: framework.categories[categoryIndex]!,
-    decidedBy,
-    toNextCategory,
-    notes: coverage,
+    bands: new Map(results.map((r) => [r.id, r.band])),
+    scores: framework.indicators.flatMap((indicator, i) => {
+      const score = results[i]!.score;
+      return score === null ? [] : [{ band: score, weight: indicator.weight }];
+    }),
   };
 }
 
-function scoreIndicator(indicator: Indicator, record: OrgRecord, diagnostics: Diagnostic[]): IndicatorResult {
-  const obs = record.observations[indicator.id];
-  const base = {
-    id: indicator.id,
-    numerator: obs?.numerator ?? null,
-    denominator: obs?.denominator ?? null,
-  };
-  const m = measure(indicator, obs);
-  if (m.kind === "invalid") diagnostics.push(m.diagnostic);
-  if (m.kind !== "value") {
-    return { ...base, value: null, band: null, decidedBy: null, nextBandAt: null, unscored: m.kind === "missing" ? m.reason : "invalid" };
+function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): Omit<RatedOrg, "rank"> {
+  const unscored = indicators.filter((r) => r.unscored !== null);
+  const scored = indicators.length - unscored.length;
+  const reasons = unscored.map((r) => `${r.id}: ${r.unscored}`).join("; ");
+  const coverage = unscored.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons})`;
+  const base = { ...identity(record), indicators, scored, score: aggregated.score };
+  if (aggregated.categoryIndex === null) {
+    return {
+      ...base,
+      categoryIndex: null,
+      category: NOT_RATED,
+      decidedBy: aggregated.decidedBy,
+      toNextCategory: null,
+      cappedBy: null,
+      notes: [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; "),
+    };
   }
-  const { band, decidedBy } = bandByThresholds(m.value, indicator.scoring.cuts, indicator.polarity);
-  return { ...base, value: m.value, band, decidedBy, nextBandAt: nextBandTarget(band, indicator.scoring.cuts), unscored: null };
+  const capped = applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
+  return {
+    ...base,
+    categoryIndex: capped.categoryIndex,
+    category: framework.categories[capped.categoryIndex]!,
+    decidedBy: capped.reason === null ? aggregated.decidedBy : `${aggregated.decidedBy}; ${capped.reason}`,
+    toNextCategory: capped.reason === null ? aggregated.toNextCategory : null,
+    cappedBy: capped.reason,
+    notes: coverage,
+  };
 }
 
 function identity(record: OrgRecord) {
   return { code: record.code, name: record.name, period: record.period };
 }
 
-function byCodeThenPeriod(a: OrgRecord, b: OrgRecord): number {
+function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 
@@ -162,17 +188,9 @@ function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
 }
 
 function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
-  const byPeriod = new Map<string | null, RatedOrg[]>();
-  for (const org of organisations) {
-    const list = byPeriod.get(org.period);
-    if (list) list.push(org);
-    else byPeriod.set(org.period, [org]);
-  }
-  const periods = [...byPeriod.keys()].sort((a, b) => compareText(a ?? "", b ?? ""));
   return {
     categories: [...framework.categories],
-    periods: periods.map((period) => {
-      const orgs = byPeriod.get(period)!;
+    periods: groupByPeriod(organisations).map(({ period, items: orgs }) => {
       const counts = framework.categories.map(() => 0);
       let notRated = 0;
       for (const org of orgs) {

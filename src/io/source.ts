@@ -7,6 +7,8 @@ export interface Source {
   name: string;
   /** The resolved path, or null for stdin. */
   path: string | null;
+  /** Size in bytes, or null for stdin. */
+  size: number | null;
   open(): Readable;
 }
 
@@ -14,7 +16,7 @@ export type Opened = { ok: true; source: Source } | { ok: false; diagnostic: Dia
 
 /** A file (or "-" for stdin) checked to exist before any reading starts, so a typo fails fast and clearly. */
 export function openSource(spec: string, stdin: Readable, resolvePath: (p: string) => string): Opened {
-  if (spec === "-") return { ok: true, source: { name: "<stdin>", path: null, open: () => stdin } };
+  if (spec === "-") return { ok: true, source: { name: "<stdin>", path: null, size: null, open: () => stdin } };
   const path = resolvePath(spec);
   let size: number;
   try {
@@ -33,7 +35,7 @@ export function openSource(spec: string, stdin: Readable, resolvePath: (p: strin
           : error("E_FILE_UNREADABLE", `cannot read (${code ?? "unknown error"})`, { file: spec }),
     };
   }
-  return { ok: true, source: { name: spec, path, open: () => checkedRead(path, size) } };
+  return { ok: true, source: { name: spec, path, size, open: () => checkedRead(path, size) } };
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const rate = (...args: string[]) =>
   spawnSync(process.execPath, [join(root, "bin/ccg-ratings.js"), "rate", "--framework", "ccg-iaf-2016-17-mental-health", "-q", ...args], { cwd: root, encoding: "utf8" });
-const durham = "00J,NHS North Durham CCG – £ pilot,47.131875,3,44.444444,3,3.000,Needs improvement,";
+const utf8 = rate("--values", "fixtures/encodings/utf8.csv");
 
 describe("values files from Excel in other encodings (built binary)", () => {
   it("an Excel CSV in Windows-1252 read as UTF-8: the line of the bad byte and a hint, exit 1, no output", () => {
@@ -27,7 +27,8 @@ describe("values files from Excel in other encodings (built binary)", () => {
     const r = rate("--values", `fixtures/encodings/${file}`, ...args);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[3]).toBe(durham);
+    expect(r.stdout).toBe(utf8.stdout);
+    expect(r.stdout.split("\n")[3]).toMatch(/^00J,NHS North Durham CCG – £ pilot,/);
   });
 
   it("an unknown --encoding is a usage error", () => {

@@ -28,14 +28,21 @@ export function weightedMean(items: readonly WeightedBand[]): number {
   return sum / weights;
 }
 
-/** Cut a mean band (1 = best) into a category by ascending cuts; a mean on a cut takes the better category. */
+/**
+ * Cut a mean band (1 = best) into a category by ascending cuts; a mean on a cut takes the better category.
+ * Cuts taken from quantiles may repeat; the first cut the mean does not exceed still decides.
+ */
 export function categoriseMean(mean: number, cuts: readonly number[]): MeanCategory {
   let index = cuts.findIndex((cut) => mean <= cut + ON_CUT_TOLERANCE);
   if (index === -1) index = cuts.length;
   const lower = index === 0 ? null : cuts[index - 1]!;
   const upper = index === cuts.length ? null : cuts[index]!;
   const decidedBy =
-    upper === null ? `mean ${fmt(mean)} > ${lower}` : lower === null ? `mean ${fmt(mean)} <= ${upper}` : `${lower} < mean ${fmt(mean)} <= ${upper}`;
+    upper === null
+      ? `mean ${fmt(mean)} > ${fmt(lower!)}`
+      : lower === null
+        ? `mean ${fmt(mean)} <= ${fmt(upper)}`
+        : `${fmt(lower)} < mean ${fmt(mean)} <= ${fmt(upper)}`;
   return { mean, categoryIndex: index, decidedBy, toNextCategory: lower === null ? null : Math.max(0, mean - lower) };
 }
 

@@ -14,6 +14,8 @@ export const Observation = z.object({
   value: z.number().nullable(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
+  /** The label as written, for categorical indicators (a self-assessment such as "Fully met"). */
+  text: z.string().optional(),
   missing: z.enum(["empty", "suppressed"]).optional(),
   origin: Origin.optional(),
   denominatorOrigin: Origin.optional(),
@@ -25,6 +27,8 @@ export const OrgRecord = z.object({
   name: z.string(),
   period: z.string().nullable(),
   observations: z.record(z.string(), Observation),
+  /** Non-indicator columns the framework's overrides look at (e.g. a financial-deficit flag), by column name. */
+  attributes: z.record(z.string(), z.string()).optional(),
   origin: Origin.optional(),
 });
 export type OrgRecord = z.infer<typeof OrgRecord>;

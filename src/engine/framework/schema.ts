@@ -21,8 +21,50 @@ export const ThresholdsScoring = z.strictObject({
   cuts: z.array(z.number().finite()).min(1),
 });
 
-export const Scoring = z.discriminatedUnion("method", [ThresholdsScoring]);
+/** The value's confidence interval against the indicator's standard: significantly better, meets, misses, significantly worse. */
+export const StandardCiScoring = z.strictObject({
+  method: z.literal("standard-ci"),
+  statistic: z.enum(["proportion", "rate"]),
+  confidence: z.union([z.literal(0.95), z.literal(0.998)]),
+});
+
+/** Bands by position among all organisations of the period: cut points at these percentiles (R type 7). */
+export const QuantilesScoring = z.strictObject({
+  method: z.literal("quantiles"),
+  percentiles: z.array(z.number().gt(0).lt(100)).min(1),
+});
+
+/** The NHS Oversight Framework 2025/26 score by rank, 1.00 (best) to 4.00 (worst); it feeds the mean as a score, not a band. */
+export const RankScoreScoring = z.strictObject({
+  method: z.literal("rank-score"),
+});
+
+/** Spiegelhalter's z-score against the pooled national value, optionally adjusted for over-dispersion. */
+export const ZScoreScoring = z.strictObject({
+  method: z.literal("z-score"),
+  statistic: z.enum(["proportion", "ratio"]),
+  overdispersion: z.enum(["none", "multiplicative", "additive"]).default("multiplicative"),
+  trim: z.number().min(0).lt(0.5).default(0.1),
+  /** Cuts on the polarity-adjusted z (higher is better whatever the indicator's polarity), best band's cut first. */
+  cuts: z.array(z.number().finite()).min(1),
+});
+
+/** A published label (e.g. a self-assessment) mapped to a band; labels are matched ignoring case and outer spaces. */
+export const CategoricalScoring = z.strictObject({
+  method: z.literal("categorical"),
+  bands: z.record(z.string().min(1), z.number().int().positive()),
+});
+
+export const Scoring = z.discriminatedUnion("method", [
+  ThresholdsScoring,
+  StandardCiScoring,
+  QuantilesScoring,
+  RankScoreScoring,
+  ZScoreScoring,
+  CategoricalScoring,
+]);
 export type Scoring = z.infer<typeof Scoring>;
+export type ScoringOf<M extends Scoring["method"]> = Extract<Scoring, { method: M }>;
 
 /** Indicator ids become column names (`<id>_band`), so they keep to characters that need no quoting. */
 export const INDICATOR_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -42,11 +84,71 @@ export type Indicator = z.infer<typeof Indicator>;
 export const MeanScoreAggregation = z.strictObject({
   method: z.literal("mean-score"),
   /** Ascending cuts on the 1 (best) .. N (worst) scale; a mean exactly on a cut takes the better category. */
-  cuts: z.array(z.number().finite()).min(1),
+  cuts: z.array(z.number().finite()).min(1).optional(),
+  /** Instead of fixed cuts: cut at these percentiles of all organisations' means in the period (NOF 2025/26). */
+  quantiles: z.array(z.number().gt(0).lt(100)).min(1).optional(),
+});
+export type MeanScoreAggregation = z.infer<typeof MeanScoreAggregation>;
+
+/** Which of an organisation's scored indicators a condition looks at, and which bands it counts. */
+const BandSelector = {
+  /** Only these indicators (default: all of the framework's). */
+  indicators: z.array(z.string()).min(1).optional(),
+  band: z.number().int().positive().optional(),
+  bandAtMost: z.number().int().positive().optional(),
+  bandAtLeast: z.number().int().positive().optional(),
+};
+
+export type Condition =
+  | { count: { indicators?: string[]; band?: number; bandAtMost?: number; bandAtLeast?: number; atLeast?: number; atMost?: number } }
+  | { every: { indicators?: string[]; band?: number; bandAtMost?: number; bandAtLeast?: number } }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+/**
+ * The rules' condition language: `count` compares how many scored indicators are in the selected
+ * bands with atLeast/atMost; `every` holds when each selected indicator is scored and in the bands;
+ * `all`, `any` and `not` combine conditions.
+ */
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      count: z.strictObject({ ...BandSelector, atLeast: z.number().int().nonnegative().optional(), atMost: z.number().int().nonnegative().optional() }),
+    }),
+    z.strictObject({ every: z.strictObject(BandSelector) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+export const Rule = z.strictObject({
+  /** How `decided_by` names the rule; default "rule N". */
+  name: z.string().min(1).optional(),
+  if: Condition,
+  then: z.string().min(1),
+});
+export type Rule = z.infer<typeof Rule>;
+
+/** An ordered list of rules over the counts of indicators per band: the first that holds decides. */
+export const RulesAggregation = z.strictObject({
+  method: z.literal("rules"),
+  rules: z.array(Rule).min(1),
+  /** The category when no rule holds. */
+  otherwise: z.string().min(1),
 });
 
-export const Aggregation = z.discriminatedUnion("method", [MeanScoreAggregation]);
+export const Aggregation = z.discriminatedUnion("method", [MeanScoreAggregation, RulesAggregation]);
 export type Aggregation = z.infer<typeof Aggregation>;
+
+/** Caps the category after aggregation when a column of the values file holds one of the values (compared ignoring case). */
+export const Override = z.strictObject({
+  column: z.string().min(1),
+  equals: z.array(z.string()).min(1),
+  capAt: z.string().min(1),
+});
+export type Override = z.infer<typeof Override>;
 
 export const Framework = z
   .strictObject({
@@ -58,6 +160,8 @@ export const Framework = z
     caveats: z.string().default(""),
     indicators: z.array(Indicator).min(1),
     aggregation: Aggregation.default({ method: "mean-score", cuts: [1.5, 2.5, 3.5] }),
+    overrides: z.array(Override).optional(),
+    leagueTable: z.boolean().optional(),
   })
   .superRefine((fw, ctx) => {
     const seen = new Set<string>();
@@ -66,8 +170,9 @@ export const Framework = z
         ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator "${ind.id}"` });
       }
       seen.add(ind.id);
-      const problem = thresholdCutsProblem(ind.scoring.cuts, ind.polarity, fw.categories.length);
-      if (problem) ctx.addIssue({ code: "custom", path: ["indicators", i, "scoring", "cuts"], message: problem });
+      for (const { path, message } of scoringProblems(ind, fw.categories.length, fw.aggregation.method)) {
+        ctx.addIssue({ code: "custom", path: ["indicators", i, "scoring", ...path], message });
+      }
     });
     if (new Set(fw.categories).size !== fw.categories.length) {
       ctx.addIssue({ code: "custom", path: ["categories"], message: "category names must be different" });
@@ -75,16 +180,14 @@ export const Framework = z
     if (fw.categories.includes(NOT_RATED)) {
       ctx.addIssue({ code: "custom", path: ["categories"], message: `"${NOT_RATED}" is reserved` });
     }
-    const aggCuts = fw.aggregation.cuts;
-    if (aggCuts.length !== fw.categories.length - 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["aggregation", "cuts"],
-        message: `${fw.categories.length} categories need ${fw.categories.length - 1} cuts, got ${aggCuts.length}`,
-      });
-    } else if (!isStrictlyMonotone(aggCuts, "ascending")) {
-      ctx.addIssue({ code: "custom", path: ["aggregation", "cuts"], message: "cuts must be strictly ascending" });
+    for (const { path, message } of aggregationProblems(fw.aggregation, fw.categories, seen)) {
+      ctx.addIssue({ code: "custom", path: ["aggregation", ...path], message });
     }
+    (fw.overrides ?? []).forEach((o, i) => {
+      if (!fw.categories.includes(o.capAt)) {
+        ctx.addIssue({ code: "custom", path: ["overrides", i, "capAt"], message: `"${o.capAt}" is not one of the categories` });
+      }
+    });
   });
 export type Framework = z.infer<typeof Framework>;
 /** A framework as written in a file, before defaults are filled in. */
@@ -105,6 +208,65 @@ export function thresholdCutsProblem(cuts: readonly number[], polarity: Polarity
       : `cuts must rise from the best band to the worst when lower is better (got ${cuts.join(", ")})`;
   }
   return null;
+}
+
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+function scoringProblems(ind: Indicator, categories: number, aggregation: Aggregation["method"]): Problem[] {
+  const scoring = ind.scoring;
+  switch (scoring.method) {
+    case "thresholds": {
+      const problem = thresholdCutsProblem(scoring.cuts, ind.polarity, categories);
+      return problem ? [{ path: ["cuts"], message: problem }] : [];
+    }
+    case "standard-ci":
+      return ind.standard === undefined ? [{ path: ["method"], message: `standard-ci needs the indicator's "standard"` }] : [];
+    case "quantiles":
+      return isStrictlyMonotone(scoring.percentiles, "ascending") ? [] : [{ path: ["percentiles"], message: "percentiles must be strictly ascending" }];
+    case "rank-score":
+      return aggregation === "rules"
+        ? [{ path: ["method"], message: "rank-score gives a score, not a band: combine it with mean-score, not rules" }]
+        : [];
+    case "z-score":
+      return isStrictlyMonotone(scoring.cuts, "descending")
+        ? []
+        : [{ path: ["cuts"], message: `cuts on the polarity-adjusted z must fall from the best band to the worst (got ${scoring.cuts.join(", ")})` }];
+    case "categorical":
+      return Object.keys(scoring.bands).length === 0 ? [{ path: ["bands"], message: "give at least one label" }] : [];
+  }
+}
+
+function aggregationProblems(agg: Aggregation, categories: readonly string[], indicatorIds: ReadonlySet<string>): Problem[] {
+  if (agg.method === "rules") {
+    const problems: Problem[] = [];
+    agg.rules.forEach((rule, i) => {
+      if (!categories.includes(rule.then)) problems.push({ path: ["rules", i, "then"], message: `"${rule.then}" is not one of the categories` });
+      for (const id of conditionIndicators(rule.if)) {
+        if (!indicatorIds.has(id)) problems.push({ path: ["rules", i, "if"], message: `unknown indicator "${id}"` });
+      }
+    });
+    if (!categories.includes(agg.otherwise)) problems.push({ path: ["otherwise"], message: `"${agg.otherwise}" is not one of the categories` });
+    return problems;
+  }
+  if ((agg.cuts === undefined) === (agg.quantiles === undefined)) {
+    return [{ path: [], message: `mean-score takes either "cuts" or "quantiles"` }];
+  }
+  const [key, cuts] = agg.cuts !== undefined ? (["cuts", agg.cuts] as const) : (["quantiles", agg.quantiles!] as const);
+  if (cuts.length !== categories.length - 1) {
+    return [{ path: [key], message: `${categories.length} categories need ${categories.length - 1} ${key}, got ${cuts.length}` }];
+  }
+  return isStrictlyMonotone(cuts, "ascending") ? [] : [{ path: [key], message: `${key} must be strictly ascending` }];
+}
+
+function conditionIndicators(c: Condition): string[] {
+  if ("count" in c) return c.count.indicators ?? [];
+  if ("every" in c) return c.every.indicators ?? [];
+  if ("all" in c) return c.all.flatMap(conditionIndicators);
+  if ("any" in c) return c.any.flatMap(conditionIndicators);
+  return conditionIndicators(c.not);
 }
 
 function isStrictlyMonotone(values: readonly number[], direction: "ascending" | "descending"): boolean {

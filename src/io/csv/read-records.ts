@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { parse, type CsvError } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { chooseEncoding, decodedPieces, validUtf8Pieces } from "./decode.js";
 import type { Encoding } from "./encodings.js";
@@ -196,8 +196,11 @@ function failureDiagnostic(e: unknown, file: string, limits: CsvLimits, recordLi
   if (err.code === "CSV_MAX_RECORD_SIZE") {
     return error("E_RECORD_TOO_LONG", `a record (or field) longer than the limit of ${limits.maxRecordBytes} bytes (raise it with --max-record-bytes)`, at);
   }
-  if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
-    const message = (err.message ?? "invalid CSV").replace(/^[^:]*:\s*/, "").replace(/\s+at line \d+.*$/, "");
+  if (e instanceof CsvError) {
+    const message =
+      err.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "a quoted field opened in this record is never closed"
+        : (err.message ?? "invalid CSV").replace(/^[^:]*:\s*/, "").replace(/\s+at line \d+.*$/, "");
     return error("E_CSV_SYNTAX", `${message} (${err.code})`, at);
   }
   const code = (e as NodeJS.ErrnoException).code;

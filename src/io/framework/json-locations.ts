@@ -3,13 +3,15 @@ export interface TextPosition {
   column: number;
 }
 
+export type JsonScan = { ok: true; locations: Map<string, TextPosition> } | { ok: false; message: string; at: TextPosition };
+
 /**
- * Where each value of a JSON text starts, by its path (e.g. "indicators.0.scoring.cuts"), so that a
- * schema error can name a line and column. JSON.parse has already accepted the text, so this scanner
- * can trust its structure and stay small.
+ * Check a JSON text and record where each value starts, by its path (e.g. "indicators.0.scoring.cuts"),
+ * so that a syntax error or a schema error can name a line and column. JSON.parse says where it
+ * failed only on some Node versions, and never where a valid document breaks the schema.
  */
-export function jsonLocations(text: string): Map<string, TextPosition> {
-  const out = new Map<string, TextPosition>();
+export function scanJson(text: string): JsonScan {
+  const locations = new Map<string, TextPosition>();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
   const position = (offset: number): TextPosition => {
@@ -22,65 +24,87 @@ export function jsonLocations(text: string): Map<string, TextPosition> {
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
+  class Bad extends Error {
+    constructor(readonly offset: number, message: string) {
+      super(message);
+    }
+  }
   let i = 0;
-  const skip = () => {
-    while (i < text.length && /[\s\uFEFF]/.test(text[i]!)) i++;
+  const unexpected = (): never => {
+    throw new Bad(i, i >= text.length ? "unexpected end of file" : `unexpected ${JSON.stringify(text[i])}`);
   };
-  const readString = (): string => {
-    const start = i;
+  const skip = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  const expect = (ch: string) => {
+    skip();
+    if (text[i] !== ch) unexpected();
     i++;
-    while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const string = (): string => {
+    const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
+    if (!m) unexpected();
+    i += m![0].length;
+    return JSON.parse(m![0]) as string;
   };
   const value = (path: string): void => {
     skip();
-    out.set(path, position(i));
-    const ch = text[i];
+    locations.set(path, position(i));
     const child = (key: string | number) => (path === "" ? String(key) : `${path}.${key}`);
+    const ch = text[i];
     if (ch === "{") {
       i++;
       skip();
-      while (text[i] !== "}") {
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
         skip();
-        const key = readString();
-        skip();
-        i++; // ':'
+        if (text[i] !== '"') unexpected();
+        const key = string();
+        expect(":");
         value(child(key));
         skip();
         if (text[i] === ",") i++;
-        skip();
+        else if (text[i] === "}") {
+          i++;
+          return;
+        } else unexpected();
       }
-      i++;
-    } else if (ch === "[") {
+    }
+    if (ch === "[") {
       i++;
       skip();
-      for (let n = 0; text[i] !== "]"; n++) {
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (let n = 0; ; n++) {
         value(child(n));
         skip();
         if (text[i] === ",") i++;
-        skip();
+        else if (text[i] === "]") {
+          i++;
+          return;
+        } else unexpected();
       }
-      i++;
-    } else if (ch === '"') {
-      readString();
-    } else {
-      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
     }
+    if (ch === '"') {
+      string();
+      return;
+    }
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) unexpected();
+    i += m![0].length;
   };
-  value("");
-  return out;
-}
-
-/** The line and column of a character offset, for JSON.parse's "at position N" messages. */
-export function offsetPosition(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === "\n") {
-      line++;
-      lastBreak = i;
-    }
+  try {
+    value("");
+    skip();
+    if (i < text.length) unexpected();
+    return { ok: true, locations };
+  } catch (e) {
+    if (e instanceof Bad) return { ok: false, message: e.message, at: position(e.offset) };
+    throw e;
   }
-  return { line, column: offset - lastBreak };
 }

@@ -1,37 +1,81 @@
-import type { Rating } from "../../engine/rate.js";
+import type { Indicator } from "../../engine/framework/schema.js";
+import type { IndicatorResult, Rating } from "../../engine/rate.js";
 import { formatFixed, formatValue } from "./format-number.js";
 
 export type Cell = string | number | null;
 
 export interface GradedTable {
   columns: string[];
+  /** Per column: scores, written with a fixed 3 decimals in CSV. */
+  fixed: boolean[];
   rows: Cell[][];
 }
 
 const SCORE_DECIMALS = 3;
+
+interface Column {
+  name: string;
+  fixed: boolean;
+  cell: (r: IndicatorResult) => Cell;
+}
 
 /**
  * The graded table as typed cells, one row per organisation and period: the single source for the
  * CSV and JSON writers, so both always carry the same columns in the same order.
  */
 export function gradedTable(rating: Rating): GradedTable {
+  const fw = rating.framework;
   const periods = rating.organisations.some((o) => o.period !== null);
+  const perIndicator = fw.indicators.map(indicatorColumns);
+  const league = fw.leagueTable === true;
   const columns = ["org_code", "org_name", ...(periods ? ["period"] : [])];
-  for (const ind of rating.framework.indicators) columns.push(ind.id, `${ind.id}_band`);
-  columns.push("score", "category", "notes");
+  const fixed = columns.map(() => false);
+  for (const col of perIndicator.flat()) {
+    columns.push(col.name);
+    fixed.push(col.fixed);
+  }
+  for (const name of ["score", "category", ...(league ? ["rank"] : []), "decided_by", "notes"]) {
+    columns.push(name);
+    fixed.push(name === "score");
+  }
 
   const rows = rating.organisations.map((org) => {
     const row: Cell[] = [org.code, org.name, ...(periods ? [org.period] : [])];
-    for (const ind of org.indicators) row.push(ind.value === null ? null : Number(formatValue(ind.value)), ind.band);
-    row.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category, org.notes);
+    org.indicators.forEach((result, i) => {
+      for (const col of perIndicator[i]!) row.push(col.cell(result));
+    });
+    row.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
+    if (league) row.push(org.rank);
+    row.push(org.decidedBy, org.notes);
     return row;
   });
-  return { columns, rows };
+  return { columns, fixed, rows };
+}
+
+/** The value, then what the method computed on the way (interval, z), then the band or the score. */
+function indicatorColumns(ind: Indicator): Column[] {
+  const number = (pick: (r: IndicatorResult) => number | null) => (r: IndicatorResult) => {
+    const x = pick(r);
+    return x === null ? null : Number(formatValue(x));
+  };
+  const columns: Column[] = [{ name: ind.id, fixed: false, cell: (r) => r.text ?? number((r) => r.value)(r) }];
+  const method = ind.scoring.method;
+  if (method === "standard-ci") {
+    columns.push({ name: `${ind.id}_ci_lower`, fixed: false, cell: number((r) => r.ciLower) });
+    columns.push({ name: `${ind.id}_ci_upper`, fixed: false, cell: number((r) => r.ciUpper) });
+  }
+  if (method === "z-score") columns.push({ name: `${ind.id}_z`, fixed: false, cell: number((r) => r.z) });
+  if (method === "rank-score") {
+    columns.push({ name: `${ind.id}_score`, fixed: true, cell: (r) => (r.score === null ? null : Number(formatFixed(r.score, SCORE_DECIMALS))) });
+  } else {
+    columns.push({ name: `${ind.id}_band`, fixed: false, cell: (r) => r.band });
+  }
+  return columns;
 }
 
 /** Text of a cell in CSV: numbers by the same rules as JSON, scores with a fixed 3 decimals. */
-export function csvCellText(column: string, cell: Cell): string {
+export function csvCellText(cell: Cell, fixed: boolean): string {
   if (cell === null) return "";
   if (typeof cell === "string") return cell;
-  return column === "score" ? formatFixed(cell, SCORE_DECIMALS) : formatValue(cell);
+  return fixed ? formatFixed(cell, SCORE_DECIMALS) : formatValue(cell);
 }

@@ -1,10 +1,9 @@
 import { basename } from "node:path";
 import type { Readable } from "node:stream";
-import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
+import { error, hasErrors, warning, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
 import { parseCell } from "../cell.js";
-import { columnOf, readHeader, rowLengthProblem } from "../csv/header.js";
-import { readRecords } from "../csv/read-records.js";
+import { readTable } from "../csv/read-table.js";
 
 const REQUIRED = ["indicator", "label", "polarity", "top_performing", "performing_well", "needs_improvement"] as const;
 const OPTIONAL = ["weight", "standard", "unit"] as const;
@@ -17,46 +16,16 @@ export type ThresholdsRead = { ok: true; framework: Framework; warnings: Diagnos
  * four standard categories and the default mean-of-bands aggregation.
  */
 export async function readThresholds(input: Readable, file: string): Promise<ThresholdsRead> {
-  const diagnostics: Diagnostic[] = [];
+  const table = await readTable(input, file, REQUIRED, OPTIONAL);
+  const diagnostics: Diagnostic[] = [...table.diagnostics];
+  if (hasErrors(diagnostics) && table.columns.size === 0) return { ok: false, diagnostics };
+  for (const { name, at } of table.unused) diagnostics.push(warning("W_UNUSED_COLUMN", `column "${name}" is not used`, at));
+  if (REQUIRED.some((name) => !table.columns.has(name))) return { ok: false, diagnostics };
   const indicators: FrameworkInput["indicators"] = [];
   const seen = new Map<string, number>();
-  let cols: Map<string, number> | null = null;
-  let width = 0;
 
-  for await (const event of readRecords(input, file)) {
-    if (event.kind === "error") {
-      diagnostics.push(event.diagnostic);
-      break;
-    }
-    const { cells, line } = event.record;
-    if (cols === null) {
-      const { header, diagnostics: headerProblems } = readHeader(cells, file, line);
-      diagnostics.push(...headerProblems);
-      width = header.names.length;
-      cols = new Map();
-      for (const name of [...REQUIRED, ...OPTIONAL]) {
-        const col = columnOf(header, name);
-        if (col !== undefined) cols.set(name, col);
-      }
-      const missing = REQUIRED.filter((name) => !cols!.has(name));
-      if (missing.length > 0) {
-        diagnostics.push(error("E_MISSING_COLUMN", `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { file, line, column: 1 }));
-        return { ok: false, diagnostics };
-      }
-      const known = new Set(cols.values());
-      header.names.forEach((name, i) => {
-        if (!known.has(i)) diagnostics.push(warning("W_UNUSED_COLUMN", `column "${name}" is not used`, { file, line, column: i + 1 }));
-      });
-      if (hasErrors(diagnostics)) return { ok: false, diagnostics };
-      continue;
-    }
-    const lengthProblem = rowLengthProblem(cells.length, { names: new Array(width), index: new Map() }, file, line);
-    if (lengthProblem) {
-      diagnostics.push(lengthProblem);
-      continue;
-    }
-    const cell = (name: string) => (cols!.has(name) ? cells[cols!.get(name)!]!.trim() : "");
-    const at = (name: string) => ({ file, line, column: (cols!.get(name) ?? 0) + 1 });
+  for (const row of table.rows) {
+    const { line, cell, at } = row;
 
     const id = cell("indicator");
     if (!INDICATOR_ID.test(id)) {
@@ -108,8 +77,7 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
     });
   }
 
-  if (cols === null && !hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
-  if (cols !== null && seen.size === 0 && !hasErrors(diagnostics)) {
+  if (seen.size === 0 && !hasErrors(diagnostics)) {
     diagnostics.push(error("E_NO_DATA", "no indicators after the header", { file, line: 1, column: 1 }));
   }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
@@ -128,7 +96,7 @@ function optionalNumber(
   text: string,
   allowPercent: boolean,
   column: string,
-  origin: { file: string; line: number; column: number },
+  origin: Origin,
   diagnostics: Diagnostic[],
 ): number | undefined {
   if (text === "") return undefined;

@@ -23,6 +23,8 @@ interface Plan {
   nameCol: number | undefined;
   periodCol: number | undefined;
   where: { col: number; value: string }[];
+  /** Columns the framework's overrides look at, by the name the framework gives them. */
+  attributes: Map<string, number>;
   /** Wide layout: where each indicator's cells are. */
   wide: Map<string, Source>;
   /** Long layout columns. */
@@ -42,6 +44,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
   const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
   const records = new Map<string, OrgRecord>();
   const order: OrgRecord[] = [];
+  const attributesByKey = new Map<string, Record<string, string>>();
   let header: Header | null = null;
   let plan: Plan | null = null;
   let dataRows = 0;
@@ -95,11 +98,19 @@ export async function readValues(input: Readable, file: string, framework: Frame
         const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
         if (obs) observations[id] = obs;
       }
-      order.push({ code, name, period, observations, origin: { file, line } });
+      const attributes = p.attributes.size === 0 ? {} : { attributes: attributesOf(cells, p) };
+      order.push({ code, name, period, observations, ...attributes, origin: { file, line, column: p.orgCol + 1 } });
       continue;
     }
 
     const id = cells[p.indicatorCol]!.trim();
+    const key = `${code}\u0000${period ?? ""}`;
+    // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of them.
+    const attributes = attributesByKey.get(key) ?? {};
+    attributesByKey.set(key, attributes);
+    for (const [column, value] of Object.entries(attributesOf(cells, p))) {
+      if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
+    }
     const indicator = indicators.get(id);
     if (!indicator) {
       if (!unknownIndicators.has(id)) {
@@ -111,10 +122,9 @@ export async function readValues(input: Readable, file: string, framework: Frame
       continue;
     }
     seenIndicators.add(id);
-    const key = `${code}\u0000${period ?? ""}`;
     let record = records.get(key);
     if (!record) {
-      record = { code, name, period, observations: {}, origin: { file, line } };
+      record = { code, name, period, observations: {}, ...(p.attributes.size === 0 ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
       records.set(key, record);
       order.push(record);
     } else if (record.name === "" && name !== "") {
@@ -158,6 +168,10 @@ export async function readValues(input: Readable, file: string, framework: Frame
   return { dataset: { records: order, hasPeriods: p.periodCol !== undefined }, diagnostics };
 }
 
+function attributesOf(cells: readonly string[], plan: Plan): Record<string, string> {
+  return Object.fromEntries([...plan.attributes].map(([column, col]) => [column, cells[col]!]));
+}
+
 function emptyDataset(): Dataset {
   return { records: [], hasPeriods: false };
 }
@@ -181,11 +195,18 @@ function makePlan(
     if (col === undefined) diagnostics.push(error("E_MISSING_COLUMN", `no column "${w.column}" for --where ${w.column}=${w.value}`, at));
     else where.push({ col, value: w.value });
   }
+  const attributes = new Map<string, number>();
+  for (const column of new Set((framework.overrides ?? []).map((o) => o.column))) {
+    const col = columnOf(header, column);
+    if (col === undefined) diagnostics.push(error("E_MISSING_COLUMN", `no column "${column}", which the framework's overrides look at`, at));
+    else attributes.set(column, col);
+  }
   const base = {
     orgCol: orgCol ?? 0,
     nameCol: columnOf(header, options.nameCol),
     periodCol: columnOf(header, options.periodCol),
     where,
+    attributes,
   };
   const indicatorCol = columnOf(header, options.indicatorCol);
   if (indicatorCol !== undefined) {
@@ -205,7 +226,7 @@ function makePlan(
   }
 
   const wide = new Map<string, Source>();
-  const used = new Set<number>([base.orgCol, ...where.map((w) => w.col)]);
+  const used = new Set<number>([base.orgCol, ...where.map((w) => w.col), ...attributes.values()]);
   if (base.nameCol !== undefined) used.add(base.nameCol);
   if (base.periodCol !== undefined) used.add(base.periodCol);
   for (const ind of framework.indicators) {
@@ -220,6 +241,7 @@ function makePlan(
       wide.set(ind.id, { kind: "value", col });
       used.add(col);
     } else if (numCol !== undefined || denCol !== undefined) {
+      used.add((numCol ?? denCol)!);
       const missing = numCol === undefined ? `${ind.id}_numerator` : `${ind.id}_denominator`;
       diagnostics.push(error("E_MISSING_COLUMN", `indicator ${ind.id}: column "${missing}" is missing`, { ...at, column: (numCol ?? denCol)! + 1 }));
     } else {
@@ -229,7 +251,8 @@ function makePlan(
     }
   }
   header.names.forEach((name, i) => {
-    if (!used.has(i) && name !== "") {
+    const duplicate = header.index.get(name.toLowerCase()) !== i;
+    if (!used.has(i) && name !== "" && !duplicate) {
       diagnostics.push(warning("W_UNKNOWN_INDICATOR", `column "${name}" is not an indicator of the framework; ignored`, { file, line, column: i + 1 }));
     }
   });
@@ -247,8 +270,14 @@ function observe(
   diagnostics: Diagnostic[],
 ): Observation | null {
   if (src.kind === "value") {
-    const cell = parseCell(cells[src.col]!, indicator.unit === "%");
     const origin = { file, line, column: src.col + 1 };
+    if (indicator.scoring.method === "categorical") {
+      // A label is text; only the empty cell and the suppression marks mean "no value". The engine
+      // checks the label against the framework's, so a library caller gets the same error.
+      const cell = parseCell(cells[src.col]!, false);
+      return cell.kind === "missing" ? { value: null, missing: cell.reason, origin } : { value: null, text: cells[src.col]!.trim(), origin };
+    }
+    const cell = parseCell(cells[src.col]!, indicator.unit === "%");
     if (cell.kind === "invalid") {
       diagnostics.push(notANumber(cells[src.col]!, header.names[src.col]!, origin));
       return null;

@@ -1,0 +1,30 @@
+import { explain } from "../../engine/explain/explanation.js";
+import { rate } from "../../engine/rate.js";
+import { renderExplanationJson } from "../../io/output/explanation-json.js";
+import { explanationText } from "../explain-text.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { DataFailure, UsageError } from "../failures.js";
+import { loadInputs, type InputOptions } from "../inputs.js";
+import type { Proc } from "../proc.js";
+
+export interface ExplainOptions extends InputOptions {
+  period?: string;
+  format: "text" | "json";
+}
+
+export async function explainCommand(code: string, opts: ExplainOptions, proc: Proc): Promise<ExitCode> {
+  const inputs = await loadInputs(opts, proc);
+  const outcome = rate(inputs.framework, inputs.dataset);
+  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
+  const explained = explain(outcome.rating, code.trim(), opts.period ?? null);
+  if (!explained.ok) {
+    if (explained.problem === "unknown-org") {
+      throw new UsageError(`no organisation "${code}" in the values; nearest codes: ${explained.nearest.join(", ")}`);
+    }
+    const periods = explained.periods.join(", ");
+    throw new UsageError(`${code} has no rating for period "${opts.period}" (its periods: ${periods === "" ? "none, the values have no period column" : periods})`);
+  }
+  if (opts.format === "json") proc.stdout.write(renderExplanationJson(inputs.framework, explained.explanations));
+  else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework.title)).join("\n"));
+  return EXIT.ok;
+}

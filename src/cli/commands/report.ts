@@ -1,0 +1,74 @@
+import { basename, resolve } from "node:path";
+import { compare } from "../../engine/compare/compare.js";
+import { gradedRowsOf } from "../../engine/compare/graded-rows.js";
+import { sortDiagnostics } from "../../engine/diagnostics.js";
+import type { Rating } from "../../engine/rate.js";
+import { readGraded } from "../../io/graded/read-graded.js";
+import { readText } from "../../io/read-text.js";
+import { reportHtml, type ReportOptions } from "../../report/report-html.js";
+import { colourFor } from "../colour.js";
+import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from "../comparison-inputs.js";
+import { diagnosticLine } from "../diagnostic-lines.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { DataFailure, UsageError } from "../failures.js";
+import type { InputOptions } from "../inputs.js";
+import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
+import { summaryTable } from "../summary-table.js";
+import { writeOutput } from "../output-file.js";
+
+export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
+  out: string;
+  compare?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+export async function reportCommand(opts: ReportCommandOptions, proc: Proc): Promise<ExitCode> {
+  const toStdout = opts.out === "-";
+  const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
+  if (opts.compare === undefined && (opts.map !== undefined || opts.periods !== undefined || opts.allowDifferentFrameworks)) {
+    throw new UsageError("--map, --periods and --allow-different-frameworks need --compare OLD");
+  }
+  for (const [flag, spec] of [["--compare", opts.compare], ["--map", opts.map]] as const) {
+    if (outPath !== null && spec !== undefined && spec !== "-" && resolve(proc.cwd, spec) === outPath) {
+      throw new UsageError(`--out ${opts.out} is the ${flag} file; refusing to overwrite it`);
+    }
+  }
+
+  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
+  const options: ReportOptions = opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) };
+  for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
+
+  const html = reportHtml(rating, options);
+  if (outPath === null) proc.stdout.write(html);
+  else await writeOutput(outPath, opts.out, html);
+  if (!opts.quiet) {
+    const stream = toStdout ? proc.stderr : proc.stdout;
+    stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
+    if (!toStdout) stream.write(`wrote ${opts.out}\n`);
+  }
+  return EXIT.ok;
+}
+
+/**
+ * The earlier graded table against this rating. A rating of several periods is compared in its
+ * latest period unless --periods OLD,NEW names one period of the table and one of the rating.
+ */
+async function compareWith(spec: string, rating: Rating, opts: ReportCommandOptions, proc: Proc): Promise<NonNullable<ReportOptions["comparison"]>> {
+  const periods = parsePeriods(opts.periods);
+  if (periods !== null) requirePeriods(rating, [periods[1]], opts);
+  const newPeriod = periods?.[1] ?? rating.summary.periods.at(-1)?.period ?? null;
+  const read = await readText(spec, proc.stdin, proc.cwd);
+  if (!read.ok) throw new DataFailure([read.diagnostic]);
+  const graded = await readGraded(read.text, read.name, { categories: rating.framework.categories, period: periods?.[0] ?? null });
+  if (!graded.ok) throw new DataFailure(graded.diagnostics);
+  const { map } = await readMap(opts.map, proc);
+  const outcome = compare(graded.table, gradedRowsOf(rating, newPeriod), { map, allowDifferentFrameworks: opts.allowDifferentFrameworks === true });
+  if (!outcome.ok) throw new DataFailure(outcome.diagnostics);
+  const name = read.name === "<stdin>" ? "stdin" : basename(read.name);
+  return {
+    comparison: outcome.comparison,
+    labels: { old: graded.table.period === null ? name : `${name} (${graded.table.period})`, new: newPeriod ?? "this rating" },
+  };
+}

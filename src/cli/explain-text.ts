@@ -1,0 +1,78 @@
+import type { Explanation, IndicatorExplanation } from "../engine/explain/explanation.js";
+import { formatFixed, formatValue } from "../io/output/format-number.js";
+
+/** One organisation's explanation as aligned, readable text. */
+export function explanationText(e: Explanation, frameworkTitle: string): string {
+  const lines = [`${e.code} ${e.name}${e.period === null ? "" : ` (period ${e.period})`}`, frameworkTitle, ""];
+  const rows = [["Indicator", "Value", "Band", "Decided by", "Next band up"], ...e.indicators.map(indicatorRow)];
+  lines.push(...aligned(rows, [false, true, true, false, false]), "");
+
+  const weights = e.indicators.filter((i) => i.score !== null).map((i) => `${i.id} ${formatValue(i.weight)}`);
+  if (e.score === null) {
+    lines.push(`Aggregate: ${e.scored} of ${e.indicators.length} indicators scored; the framework needs at least ${e.minIndicators}`);
+  } else if (e.rules !== null) {
+    lines.push(`Aggregate: rules over the indicators' bands, the first that holds decides (mean band ${formatFixed(e.score, 3)}, for reference)`);
+    for (const rule of e.rules) lines.push(`  ${rule.held ? "held    " : "not held"}  ${rule.name} -> ${rule.then}`);
+    lines.push(`            otherwise -> ${e.otherwise}`);
+  } else {
+    const what = e.indicators.some((i) => i.band === null && i.score !== null) ? "score" : "band";
+    lines.push(`Aggregate: weighted mean of ${e.scored} ${what}${e.scored === 1 ? "" : "s"} (weights: ${weights.join(", ")}) = ${formatFixed(e.score, 3)}`);
+  }
+  const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
+  lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
+  lines.push(...whatWouldChange(e));
+  return `${lines.join("\n")}\n`;
+}
+
+function indicatorRow(i: IndicatorExplanation): string[] {
+  const label = `${i.label} (${i.id})`;
+  if (i.score === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ""];
+  const value = i.text ?? withUnit(i.value!, i.unit);
+  const shown = i.numerator !== null && i.denominator !== null ? `${formatValue(i.numerator)}/${formatValue(i.denominator)} = ${value}` : value;
+  // Only fixed thresholds name a value that moves the band; relative and interval methods do not.
+  const next = i.nextBandAt !== null ? `${withUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})` : i.band === 1 ? "best band" : "-";
+  const band = i.band === null ? `score ${formatFixed(i.score, 3)}` : String(i.band);
+  return [label, shown, band, i.decidedBy ?? "", next];
+}
+
+function whatWouldChange(e: Explanation): string[] {
+  if (e.score === null) {
+    const missing = e.indicators.filter((i) => i.band === null).map((i) => i.id);
+    return [`To be rated: a value for ${missing.join(", ")} that can be scored.`];
+  }
+  if (e.nextCategory === null) return ["Already in the best category."];
+  if (e.cappedBy !== null) return [`To reach ${e.nextCategory}: the override must not apply (${e.cappedBy}); without it the category is better.`];
+  if (e.rules !== null) {
+    const better = e.rules.filter((r) => r.then === e.nextCategory).map((r) => `"${r.name}"`);
+    const how =
+      e.nextCategory === e.otherwise
+        ? `none of the rules may hold (held now: ${e.rules.filter((r) => r.held).map((r) => `"${r.name}"`).join(", ")})`
+        : better.length === 0
+          ? "no rule gives it"
+          : `the rule ${better.join(" or ")} must hold, and no rule above it`;
+    return [`To reach ${e.nextCategory}: ${how}.`];
+  }
+  if (e.toNextCategory === null) return [`To reach ${e.nextCategory}: see the framework's overrides (decided by: ${e.decidedBy}).`];
+  const target = e.score - e.toNextCategory;
+  const gains = e.indicators.filter((i) => i.meanGainPerBand > 0).map((i) => `${i.id} by ${formatFixed(i.meanGainPerBand, 3)}`);
+  const how = gains.length === 0 ? "" : `; one band better lowers it: ${gains.join(", ")}`;
+  return [`To reach ${e.nextCategory}: the mean must fall by ${formatFixed(e.toNextCategory, 3)}, to ${formatFixed(target, 3)} or less${how}.`];
+}
+
+function withUnit(x: number, unit: string): string {
+  return unit === "%" ? `${formatValue(round3(x))}%` : unit === "score" || unit === "ratio" || unit === "count" ? formatValue(round3(x)) : `${formatValue(round3(x))} ${unit}`;
+}
+
+function signed(x: number): string {
+  const text = formatValue(round3(x));
+  return x > 0 ? `+${text}` : text;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function aligned(rows: readonly string[][], right: readonly boolean[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
+}

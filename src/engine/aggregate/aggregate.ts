@@ -1,0 +1,42 @@
+import { quantilesType7 } from "../stats/index.js";
+import type { Framework } from "../framework/schema.js";
+import { categoriseMean, weightedMean } from "./mean-score.js";
+import { applyRules } from "./rules.js";
+
+/** One organisation's scored indicators as the aggregation sees them. */
+export interface ScoredIndicators {
+  /** By indicator id, in the framework's order: the band (null when unscored or when the method gives only a score). */
+  bands: ReadonlyMap<string, number | null>;
+  /** The scores to average with their weights. */
+  scores: { band: number; weight: number }[];
+}
+
+export interface Aggregated {
+  score: number | null;
+  /** 0-based index into the categories; null when not rated. */
+  categoryIndex: number | null;
+  decidedBy: string;
+  toNextCategory: number | null;
+}
+
+/**
+ * Aggregate every organisation of one period. Quantile cuts of the means need all of the period's
+ * rated organisations, so the whole period goes in at once.
+ */
+export function aggregatePeriod(framework: Framework, orgs: readonly ScoredIndicators[]): Aggregated[] {
+  const need = `fewer than ${framework.minIndicators} scored`;
+  const means = orgs.map((org) => (org.scores.length < framework.minIndicators || org.scores.length === 0 ? null : weightedMean(org.scores)));
+  const agg = framework.aggregation;
+  const cuts =
+    agg.method === "rules" ? [] : (agg.cuts ?? quantilesType7(means.filter((m): m is number => m !== null), agg.quantiles!.map((q) => q / 100)));
+  return orgs.map((org, i): Aggregated => {
+    const mean = means[i] ?? null;
+    if (mean === null) return { score: null, categoryIndex: null, decidedBy: need, toNextCategory: null };
+    if (agg.method === "rules") {
+      const match = applyRules(agg.rules, agg.otherwise, org.bands);
+      return { score: mean, categoryIndex: framework.categories.indexOf(match.category), decidedBy: match.decidedBy, toNextCategory: null };
+    }
+    const { categoryIndex, decidedBy, toNextCategory } = categoriseMean(mean, cuts);
+    return { score: mean, categoryIndex, decidedBy, toNextCategory };
+  });
+}

@@ -1,0 +1,108 @@
+import { measure } from "../dataset/measure.js";
+import type { OrgRecord } from "../dataset/schema.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { unitMultiplier, type Indicator } from "../framework/schema.js";
+import type { IndicatorResult, IndicatorStatistic } from "../rate.js";
+import { scoreByLabel } from "./categorical.js";
+import type { Measured, Outcome } from "./outcome.js";
+import { withValues } from "./outcome.js";
+import { scoreByQuantiles } from "./quantiles.js";
+import { scoreByRank } from "./rank-score.js";
+import { scoreAgainstStandard } from "./standard-ci.js";
+import { bandByThresholds, nextBandTarget } from "./thresholds.js";
+import { scoreByZ } from "./z-score.js";
+
+export interface IndicatorScores {
+  /** One result per record, in the records' order. */
+  results: IndicatorResult[];
+  statistic: IndicatorStatistic;
+}
+
+/**
+ * Score one indicator for every organisation of one period. Relative methods (quantiles, rank-score,
+ * z-score) see the whole period at once; the others score each organisation on its own.
+ */
+export function scoreIndicator(indicator: Indicator, period: string | null, records: readonly OrgRecord[], diagnostics: Diagnostic[]): IndicatorScores {
+  const items = records.map((record) => measured(indicator, record, diagnostics));
+  const scoring = indicator.scoring;
+  let phi: number | null = null;
+  let tau2: number | null = null;
+  let outcomes: Outcome[];
+  switch (scoring.method) {
+    case "thresholds":
+      outcomes = withValues(items, (value) => {
+        const { band, decidedBy } = bandByThresholds(value, scoring.cuts, indicator.polarity);
+        return { kind: "scored", band, score: band, decidedBy, nextBandAt: nextBandTarget(band, scoring.cuts) };
+      });
+      break;
+    case "standard-ci":
+      outcomes = scoreAgainstStandard(indicator, scoring, items);
+      break;
+    case "quantiles":
+      outcomes = scoreByQuantiles(indicator, scoring, items);
+      break;
+    case "rank-score":
+      outcomes = scoreByRank(indicator, items);
+      break;
+    case "z-score":
+      ({ outcomes, phi, tau2 } = scoreByZ(indicator, scoring, items));
+      break;
+    case "categorical":
+      outcomes = scoreByLabel(indicator, scoring, items, diagnostics);
+      break;
+  }
+  const results = records.map((record, i) => result(indicator, record, items[i]!, outcomes[i]!));
+  return { results, statistic: { indicator: indicator.id, period, national: pooled(indicator, items), phi, tau2 } };
+}
+
+function measured(indicator: Indicator, record: OrgRecord, diagnostics: Diagnostic[]): Measured {
+  const obs = record.observations[indicator.id];
+  const m = measure(indicator, obs);
+  if (m.kind === "invalid") diagnostics.push(m.diagnostic);
+  const counted = m.kind === "value" && obs?.numerator !== undefined && obs.denominator !== undefined;
+  return {
+    value: m.kind === "value" ? m.value : null,
+    numerator: counted ? obs.numerator! : null,
+    denominator: counted ? obs.denominator! : null,
+    missing: m.kind === "value" ? null : m.kind === "missing" ? m.reason : "invalid",
+    text: obs?.text,
+    origin: obs?.origin,
+  };
+}
+
+function result(indicator: Indicator, record: OrgRecord, item: Measured, outcome: Outcome): IndicatorResult {
+  const obs = record.observations[indicator.id];
+  const base = {
+    id: indicator.id,
+    value: item.value,
+    text: item.text ?? null,
+    numerator: obs?.numerator ?? null,
+    denominator: obs?.denominator ?? null,
+  };
+  if (outcome.kind === "unscored") {
+    return { ...base, band: null, score: null, decidedBy: null, nextBandAt: null, ciLower: null, ciUpper: null, z: null, unscored: outcome.reason };
+  }
+  return {
+    ...base,
+    band: outcome.band,
+    score: outcome.score,
+    decidedBy: outcome.decidedBy,
+    nextBandAt: outcome.nextBandAt,
+    ciLower: outcome.ciLower ?? null,
+    ciUpper: outcome.ciUpper ?? null,
+    z: outcome.z ?? null,
+    unscored: null,
+  };
+}
+
+/** The national value as the pooled ratio of all counts, in the indicator's unit; null without counts. */
+function pooled(indicator: Indicator, items: readonly Measured[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const item of items) {
+    if (item.numerator === null || item.denominator === null) continue;
+    num += item.numerator;
+    den += item.denominator;
+  }
+  return den === 0 ? null : (num * unitMultiplier(indicator.unit)) / den;
+}

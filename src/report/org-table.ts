@@ -1,0 +1,50 @@
+import { bandCount } from "../engine/framework/bands.js";
+import type { Framework } from "../engine/framework/schema.js";
+import type { RatedOrg } from "../engine/rate.js";
+import { formatFixed, formatValue } from "../io/output/format-number.js";
+import { esc } from "./html-escape.js";
+import { leagueRanks } from "./league-rank.js";
+import { categoryColour } from "./palette.js";
+import { shapeIcon } from "./shape.js";
+
+/**
+ * Every organisation as a plain HTML table (readable, and printable, without JavaScript). Each cell
+ * carries its exact sort key in data-sort; the page script adds sorting and filtering.
+ */
+export function orgTable(framework: Framework, organisations: readonly RatedOrg[]): string {
+  const periods = organisations.some((o) => o.period !== null);
+  const n = framework.categories.length;
+  const ranks = leagueRanks(organisations);
+  const th = (label: string, type: "number" | "text", title = "", rightAligned = type === "number") =>
+    `<th scope="col" data-type="${type}"${title === "" ? "" : ` title="${esc(title)}"`}${rightAligned ? ' class="num"' : ""}>${esc(label)}</th>`;
+  const head = [
+    th("Rank", "number", "league table: by category, then mean score; ties share a rank"),
+    th("Code", "text"),
+    th("Name", "text"),
+    ...(periods ? [th("Period", "text")] : []),
+    ...framework.indicators.flatMap((ind) => [th(ind.label, "number", `${ind.label} (${ind.unit})`), th("Band", "number", `${ind.label}: band, 1 is best`)]),
+    th("Score", "number", "weighted mean band, 1 is best"),
+    th("Category", "number", "sorts best first", false),
+  ];
+  const body = organisations.map((org, i) => {
+    const num = (v: number | null, shown: string) => `<td class="num" data-sort="${v === null ? "" : formatValue(v)}">${shown}</td>`;
+    const cells = [
+      num(ranks[i]!, ranks[i] === null ? "" : String(ranks[i])),
+      `<td class="code">${esc(org.code)}</td>`,
+      `<td>${esc(org.name)}</td>`,
+      ...(periods ? [`<td>${esc(org.period ?? "")}</td>`] : []),
+      ...org.indicators.flatMap((r, k) => {
+        const bands = bandCount(framework.indicators[k]!);
+        const value = r.value === null ? `<span class="missing" title="${esc(r.unscored ?? "")}">—</span>` : formatFixed(r.value, 1);
+        const band = r.band === null ? "" : `${shapeIcon(categoryColour(r.band - 1, bands))}${r.band}`;
+        return [num(r.value, value), num(r.band, band)];
+      }),
+      num(org.score, org.score === null ? "" : formatFixed(org.score, 2)),
+      `<td class="category" data-sort="${org.categoryIndex ?? n}">${shapeIcon(categoryColour(org.categoryIndex, n))}${esc(org.category)}</td>`,
+    ];
+    return `<tr data-search="${esc(`${org.code} ${org.name}`.toLowerCase())}">${cells.join("")}</tr>`;
+  });
+  return `<section id="organisations" aria-labelledby="orgs-h"><h2 id="orgs-h">All organisations</h2>
+<div class="table-tools" id="tools" hidden><label for="filter">Filter by name or code</label> <input id="filter" type="search" autocomplete="off" placeholder="e.g. Leeds or 02V"> <output id="shown" for="filter" aria-live="polite">${organisations.length} of ${organisations.length} shown</output> <span class="hint">Click a column heading to sort.</span></div>
+<div class="table-wrap"><table id="orgs"><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("\n")}</tbody></table></div></section>`;
+}

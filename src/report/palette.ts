@@ -1,0 +1,29 @@
+/** A category's colour in the terminal (a chalk colour name) and on the page, with a shape for readers who cannot tell the colours apart. */
+export interface CategoryColour {
+  /** What the colour is called, for the legend. */
+  name: string;
+  hex: string;
+  ansi: "green" | "cyan" | "yellow" | "red" | "gray";
+  /** The dot's shape in plots: colour never carries the meaning alone. */
+  shape: "circle" | "square" | "triangle" | "diamond" | "cross";
+}
+
+/** Best first. Darker-than-default tones, so that each stays legible on white and distinct in greyscale. */
+const SCALE: readonly CategoryColour[] = [
+  { name: "green", hex: "#1b7837", ansi: "green", shape: "circle" },
+  { name: "cyan", hex: "#0f8b9c", ansi: "cyan", shape: "square" },
+  { name: "yellow", hex: "#d8a100", ansi: "yellow", shape: "triangle" },
+  { name: "red", hex: "#c0262d", ansi: "red", shape: "diamond" },
+];
+
+export const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", ansi: "gray", shape: "cross" };
+
+/**
+ * The single source of the category colours for the terminal summary and the HTML report: position
+ * 0 (best) .. categories-1 (worst); frameworks with more or fewer than four categories spread over
+ * the same scale. null is Not rated (or an unscored indicator).
+ */
+export function categoryColour(index: number | null, categories: number): CategoryColour {
+  if (index === null) return NOT_RATED_COLOUR;
+  return SCALE[Math.round((index * (SCALE.length - 1)) / Math.max(1, categories - 1))]!;
+}

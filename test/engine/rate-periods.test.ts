@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { rate } from "../../src/engine/rate.js";
+import { dataset, record, twoIndicators } from "../helpers/framework.js";
+
+describe("rate with periods", () => {
+  const outcome = rate(
+    twoIndicators,
+    dataset([record("B", "2017", 56, 61), record("A", "2017", 40, 30), record("B", "2016", 50, 50), record("A", "2016", 56, 61), record("C", "2016", 46, 45)]),
+  );
+  if (!outcome.ok) throw new Error("should rate");
+  const { organisations, summary } = outcome.rating;
+
+  it("gives one row per organisation and period, ordered by code then period", () => {
+    expect(organisations.map((o) => [o.code, o.period, o.category])).toEqual([
+      ["A", "2016", "Top performing"],
+      ["A", "2017", "Greatest need for improvement"],
+      ["B", "2016", "Performing well"],
+      ["B", "2017", "Top performing"],
+      ["C", "2016", "Needs improvement"],
+    ]);
+  });
+
+  it("summarises each period on its own, in period order", () => {
+    expect(summary.periods).toEqual([
+      { period: "2016", counts: [1, 1, 1, 0], notRated: 0, total: 3 },
+      { period: "2017", counts: [1, 0, 0, 1], notRated: 0, total: 2 },
+    ]);
+  });
+
+  it("allows the same organisation once per period but not twice in one", () => {
+    const dup = rate(twoIndicators, dataset([record("A", "2016", 50, 50, 2), record("A", "2016", 50, 50, 5), record("A", "2017", 50, 50, 7)]));
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.diagnostics).toEqual([expect.objectContaining({ code: "E_DUPLICATE_ORG", line: 5, message: expect.stringContaining("for period 2016 (first at line 2)") })]);
+  });
+});
