@@ -108,8 +108,8 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
     const perOrg = group.map((_, i) => scores.map((s) => s.results[i]!));
     const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
     const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
-    const ranks = framework.leagueTable ? leagueRanks(rated) : rated.map(() => null);
-    rated.forEach((org, i) => organisations.push({ ...org, rank: ranks[i]! }));
+    if (framework.leagueTable) leagueRanks(rated).forEach((rank, i) => (rated[i]!.rank = rank));
+    for (const org of rated) organisations.push(org);
   }
   organisations.sort(byCodeThenPeriod);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
@@ -135,37 +135,29 @@ function scoredIndicators(framework: Framework, results: readonly IndicatorResul
   };
 }
 
-function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): Omit<RatedOrg, "rank"> {
+// Every field in one literal, in RatedOrg's order: one object of one shape per organisation and period.
+function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): RatedOrg {
   const unscored = indicators.filter((r) => r.unscored !== null);
   const scored = indicators.length - unscored.length;
   const reasons = unscored.map((r) => `${r.id}: ${r.unscored}`).join("; ");
   const coverage = unscored.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons})`;
-  const base = { ...identity(record), indicators, scored, score: aggregated.score };
-  if (aggregated.categoryIndex === null) {
-    return {
-      ...base,
-      categoryIndex: null,
-      category: NOT_RATED,
-      decidedBy: aggregated.decidedBy,
-      toNextCategory: null,
-      cappedBy: null,
-      notes: [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; "),
-    };
-  }
-  const capped = applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
+  const rated = aggregated.categoryIndex !== null;
+  const capped = rated ? applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex!) : null;
   return {
-    ...base,
-    categoryIndex: capped.categoryIndex,
-    category: framework.categories[capped.categoryIndex]!,
-    decidedBy: capped.reason === null ? aggregated.decidedBy : `${aggregated.decidedBy}; ${capped.reason}`,
-    toNextCategory: capped.reason === null ? aggregated.toNextCategory : null,
-    cappedBy: capped.reason,
-    notes: coverage,
+    code: record.code,
+    name: record.name,
+    period: record.period,
+    indicators,
+    scored,
+    score: aggregated.score,
+    categoryIndex: capped === null ? null : capped.categoryIndex,
+    category: capped === null ? NOT_RATED : framework.categories[capped.categoryIndex]!,
+    decidedBy: capped === null || capped.reason === null ? aggregated.decidedBy : `${aggregated.decidedBy}; ${capped.reason}`,
+    toNextCategory: capped !== null && capped.reason === null ? aggregated.toNextCategory : null,
+    cappedBy: capped === null ? null : capped.reason,
+    notes: capped === null ? [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; ") : coverage,
+    rank: null,
   };
-}
-
-function identity(record: OrgRecord) {
-  return { code: record.code, name: record.name, period: record.period };
 }
 
 function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {

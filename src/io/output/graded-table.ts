@@ -58,7 +58,8 @@ function indicatorColumns(ind: Indicator): Column[] {
     const x = pick(r);
     return x === null ? null : Number(formatValue(x));
   };
-  const columns: Column[] = [{ name: ind.id, fixed: false, cell: (r) => r.text ?? number((r) => r.value)(r) }];
+  const value = number((r) => r.value);
+  const columns: Column[] = [{ name: ind.id, fixed: false, cell: (r) => r.text ?? value(r) }];
   const method = ind.scoring.method;
   if (method === "standard-ci") {
     columns.push({ name: `${ind.id}_ci_lower`, fixed: false, cell: number((r) => r.ciLower) });

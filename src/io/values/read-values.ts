@@ -105,11 +105,15 @@ export async function readValues(input: Readable, file: string, framework: Frame
 
     const id = cells[p.indicatorCol]!.trim();
     const key = `${code}\u0000${period ?? ""}`;
-    // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of them.
-    const attributes = attributesByKey.get(key) ?? {};
-    attributesByKey.set(key, attributes);
-    for (const [column, value] of Object.entries(attributesOf(cells, p))) {
-      if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
+    // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of
+    // them. Most frameworks have no overrides, and then no row pays for looking.
+    const attributes = p.attributes.size === 0 ? null : (attributesByKey.get(key) ?? {});
+    if (attributes !== null) {
+      attributesByKey.set(key, attributes);
+      for (const [column, col] of p.attributes) {
+        const value = cells[col]!;
+        if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
+      }
     }
     const indicator = indicators.get(id);
     if (!indicator) {
@@ -124,7 +128,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
     seenIndicators.add(id);
     let record = records.get(key);
     if (!record) {
-      record = { code, name, period, observations: {}, ...(p.attributes.size === 0 ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
+      record = { code, name, period, observations: {}, ...(attributes === null ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
       records.set(key, record);
       order.push(record);
     } else if (record.name === "" && name !== "") {
