@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import { OUTPUT_FORMATS, renderRating } from "../../io/output/render.js";
+import { OUTPUT_FORMATS, renderRating, renderRatingChunks } from "../../io/output/render.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
@@ -29,11 +29,10 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
-  const text = renderRating(rating, format);
-  if (opts.check) return checkOutput(outPath!, opts.out, text, format, proc);
+  if (opts.check) return checkOutput(outPath!, opts.out, renderRating(rating, format), format, proc);
 
-  if (outPath === null) proc.stdout.write(text);
-  else await writeOutput(outPath, opts.out, text);
+  if (outPath === null) proc.stdout.write(renderRating(rating, format));
+  else await writeOutput(outPath, opts.out, renderRatingChunks(rating, format));
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Temporary files being written now, so that a signal handler can remove them before the process dies. */
@@ -15,18 +15,25 @@ const SLICE = 1 << 20;
  * failure the temporary file is removed and the old file is untouched. Two writers of the same path
  * each have their own temporary file, so the path ends up as one complete output, the last renamed.
  * It writes in slices, yielding between them, so that SIGINT or SIGTERM mid-write is handled (see
- * removePendingTempFiles) rather than waited out.
+ * removePendingTempFiles) rather than waited out. The text may come in pieces, made as it is written.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const file = await open(temp, "wx");
   pending.add(temp);
   try {
-    const bytes = Buffer.from(text, "utf8");
-    for (let at = 0; at < bytes.length; at += SLICE) {
-      const slice = bytes.subarray(at, at + SLICE);
-      for (let done = 0; done < slice.length; ) done += (await file.write(slice, done)).bytesWritten;
+    let pieces: string[] = [];
+    let length = 0;
+    for (const piece of typeof text === "string" ? [text] : text) {
+      pieces.push(piece);
+      length += piece.length;
+      if (length >= SLICE) {
+        await writeBytes(file, Buffer.from(pieces.join(""), "utf8"));
+        pieces = [];
+        length = 0;
+      }
     }
+    await writeBytes(file, Buffer.from(pieces.join(""), "utf8"));
     await file.sync();
     await file.close();
     await rename(temp, path);
@@ -36,6 +43,13 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     throw e;
   } finally {
     pending.delete(temp);
+  }
+}
+
+async function writeBytes(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    const slice = bytes.subarray(at, at + SLICE);
+    for (let done = 0; done < slice.length; ) done += (await file.write(slice, done)).bytesWritten;
   }
 }
 

@@ -19,11 +19,23 @@ interface Column {
   cell: (r: IndicatorResult) => Cell;
 }
 
+export interface GradedRows {
+  columns: string[];
+  fixed: boolean[];
+  /** Made one at a time, so that a writer can stream a large table without holding it. */
+  rows: Iterable<Cell[]>;
+}
+
 /**
  * The graded table as typed cells, one row per organisation and period: the single source for the
  * CSV and JSON writers, so both always carry the same columns in the same order.
  */
 export function gradedTable(rating: Rating): GradedTable {
+  const { columns, fixed, rows } = gradedRows(rating);
+  return { columns, fixed, rows: [...rows] };
+}
+
+export function gradedRows(rating: Rating): GradedRows {
   const fw = rating.framework;
   const periods = rating.organisations.some((o) => o.period !== null);
   const perIndicator = fw.indicators.map(indicatorColumns);
@@ -39,17 +51,19 @@ export function gradedTable(rating: Rating): GradedTable {
     fixed.push(name === "score");
   }
 
-  const rows = rating.organisations.map((org) => {
-    const row: Cell[] = [org.code, org.name, ...(periods ? [org.period] : [])];
-    org.indicators.forEach((result, i) => {
-      for (const col of perIndicator[i]!) row.push(col.cell(result));
-    });
-    row.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
-    if (league) row.push(org.rank);
-    row.push(org.decidedBy, org.notes);
-    return row;
-  });
-  return { columns, fixed, rows };
+  function* rows(): Generator<Cell[]> {
+    for (const org of rating.organisations) {
+      const row: Cell[] = [org.code, org.name, ...(periods ? [org.period] : [])];
+      org.indicators.forEach((result, i) => {
+        for (const col of perIndicator[i]!) row.push(col.cell(result));
+      });
+      row.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
+      if (league) row.push(org.rank);
+      row.push(org.decidedBy, org.notes);
+      yield row;
+    }
+  }
+  return { columns, fixed, rows: rows() };
 }
 
 /** The value, then what the method computed on the way (interval, z), then the band or the score. */

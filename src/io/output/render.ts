@@ -1,20 +1,35 @@
 import { stringify } from "csv-stringify/sync";
 import type { Rating } from "../../engine/rate.js";
-import { csvCellText, gradedTable } from "./graded-table.js";
+import { csvCellText, gradedRows, gradedTable } from "./graded-table.js";
 import { renderMarkdown } from "./markdown.js";
 
 export const OUTPUT_FORMATS = ["csv", "json", "md"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function renderRating(rating: Rating, format: OutputFormat): string {
-  if (format === "md") return renderMarkdown(rating);
-  return format === "json" ? renderJson(rating) : renderCsv(rating);
+  return [...renderRatingChunks(rating, format)].join("");
 }
 
-function renderCsv(rating: Rating): string {
-  const { columns, fixed, rows } = gradedTable(rating);
-  const text = rows.map((row) => row.map((cell, i) => csvCellText(cell, fixed[i]!)));
-  return stringify([columns, ...text], { record_delimiter: "\n" });
+/** The same text as renderRating, in pieces, so that a large CSV goes to its file without being held whole. */
+export function renderRatingChunks(rating: Rating, format: OutputFormat): Iterable<string> {
+  if (format === "md") return [renderMarkdown(rating)];
+  return format === "json" ? [renderJson(rating)] : csvChunks(rating);
+}
+
+/** Rows a chunk: each record is quoted on its own, so stringified chunks add up to the whole table's text. */
+const CSV_CHUNK_ROWS = 1000;
+
+function* csvChunks(rating: Rating): Generator<string> {
+  const { columns, fixed, rows } = gradedRows(rating);
+  let batch: string[][] = [columns];
+  for (const row of rows) {
+    batch.push(row.map((cell, i) => csvCellText(cell, fixed[i]!)));
+    if (batch.length >= CSV_CHUNK_ROWS) {
+      yield stringify(batch, { record_delimiter: "\n" });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { record_delimiter: "\n" });
 }
 
 function renderJson(rating: Rating): string {
