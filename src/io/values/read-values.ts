@@ -4,7 +4,7 @@ import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnos
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
-import { readRecords } from "../csv/read-records.js";
+import { readRecordBatches } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
 
 export interface ValuesRead {
@@ -59,94 +59,96 @@ export async function readValues(input: Readable, file: string, framework: Frame
     skipped,
     ...(options.prefilter !== false && options.where.length > 0 ? { onlyLinesWith: options.where.map((w) => w.value) } : {}),
   };
-  for await (const event of readRecords(input, file, recordOptions)) {
-    if (event.kind === "error") {
-      diagnostics.push(event.diagnostic);
-      break;
-    }
-    const { cells, line } = event.record;
-    if (header === null) {
-      const read = readHeader(cells, file, line);
-      header = read.header;
-      diagnostics.push(...read.diagnostics);
-      const planned = makePlan(header, framework, options, file, line, diagnostics);
-      if (hasErrors(diagnostics) || planned === null) return { dataset: emptyDataset(), diagnostics };
-      plan = planned;
-      continue;
-    }
-    const p = plan!;
-    dataRows++;
-    const lengthProblem = rowLengthProblem(cells.length, header, file, line);
-    if (lengthProblem) {
-      diagnostics.push(lengthProblem);
-      continue;
-    }
-    if (!p.where.every((w) => cells[w.col]!.trim() === w.value)) continue;
-    keptRows++;
-
-    const code = cells[p.orgCol]!.trim();
-    if (code === "") {
-      diagnostics.push(error("E_EMPTY_ORG_CODE", "organisation code is empty", { file, line, column: p.orgCol + 1 }));
-      continue;
-    }
-    const period = p.periodCol === undefined ? null : cells[p.periodCol]!.trim();
-    const name = p.nameCol === undefined ? "" : cells[p.nameCol]!.trim();
-
-    if (p.layout === "wide") {
-      const observations: Record<string, Observation> = {};
-      for (const [id, src] of p.wide) {
-        const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
-        if (obs) observations[id] = obs;
+  reading: for await (const batch of readRecordBatches(input, file, recordOptions)) {
+    for (const event of batch) {
+      if (event.kind === "error") {
+        diagnostics.push(event.diagnostic);
+        break reading;
       }
-      const attributes = p.attributes.size === 0 ? {} : { attributes: attributesOf(cells, p) };
-      order.push({ code, name, period, observations, ...attributes, origin: { file, line, column: p.orgCol + 1 } });
-      continue;
-    }
-
-    const id = cells[p.indicatorCol]!.trim();
-    const key = `${code}\u0000${period ?? ""}`;
-    // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of
-    // them. Most frameworks have no overrides, and then no row pays for looking.
-    const attributes = p.attributes.size === 0 ? null : (attributesByKey.get(key) ?? {});
-    if (attributes !== null) {
-      attributesByKey.set(key, attributes);
-      for (const [column, col] of p.attributes) {
-        const value = cells[col]!;
-        if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
+      const { cells, line } = event.record;
+      if (header === null) {
+        const read = readHeader(cells, file, line);
+        header = read.header;
+        diagnostics.push(...read.diagnostics);
+        const planned = makePlan(header, framework, options, file, line, diagnostics);
+        if (hasErrors(diagnostics) || planned === null) return { dataset: emptyDataset(), diagnostics };
+        plan = planned;
+        continue;
       }
-    }
-    const indicator = indicators.get(id);
-    if (!indicator) {
-      if (!unknownIndicators.has(id)) {
-        unknownIndicators.add(id);
+      const p = plan!;
+      dataRows++;
+      const lengthProblem = rowLengthProblem(cells.length, header, file, line);
+      if (lengthProblem) {
+        diagnostics.push(lengthProblem);
+        continue;
+      }
+      if (!p.where.every((w) => cells[w.col]!.trim() === w.value)) continue;
+      keptRows++;
+
+      const code = cells[p.orgCol]!.trim();
+      if (code === "") {
+        diagnostics.push(error("E_EMPTY_ORG_CODE", "organisation code is empty", { file, line, column: p.orgCol + 1 }));
+        continue;
+      }
+      const period = p.periodCol === undefined ? null : cells[p.periodCol]!.trim();
+      const name = p.nameCol === undefined ? "" : cells[p.nameCol]!.trim();
+
+      if (p.layout === "wide") {
+        const observations: Record<string, Observation> = {};
+        for (const [id, src] of p.wide) {
+          const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
+          if (obs) observations[id] = obs;
+        }
+        const attributes = p.attributes.size === 0 ? {} : { attributes: attributesOf(cells, p) };
+        order.push({ code, name, period, observations, ...attributes, origin: { file, line, column: p.orgCol + 1 } });
+        continue;
+      }
+
+      const id = cells[p.indicatorCol]!.trim();
+      const key = `${code}\u0000${period ?? ""}`;
+      // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of
+      // them. Most frameworks have no overrides, and then no row pays for looking.
+      const attributes = p.attributes.size === 0 ? null : (attributesByKey.get(key) ?? {});
+      if (attributes !== null) {
+        attributesByKey.set(key, attributes);
+        for (const [column, col] of p.attributes) {
+          const value = cells[col]!;
+          if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
+        }
+      }
+      const indicator = indicators.get(id);
+      if (!indicator) {
+        if (!unknownIndicators.has(id)) {
+          unknownIndicators.add(id);
+          diagnostics.push(
+            warning("W_UNKNOWN_INDICATOR", `indicator "${id}" is not in the framework; its rows are ignored`, { file, line, column: p.indicatorCol + 1 }),
+          );
+        }
+        continue;
+      }
+      seenIndicators.add(id);
+      let record = records.get(key);
+      if (!record) {
+        record = { code, name, period, observations: {}, ...(attributes === null ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
+        records.set(key, record);
+        order.push(record);
+      } else if (record.name === "" && name !== "") {
+        record.name = name;
+      }
+      if (record.observations[id]) {
+        const when = period === null ? "" : ` in period ${period}`;
         diagnostics.push(
-          warning("W_UNKNOWN_INDICATOR", `indicator "${id}" is not in the framework; its rows are ignored`, { file, line, column: p.indicatorCol + 1 }),
+          error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, { file, line, column: p.indicatorCol + 1 }),
         );
+        continue;
       }
-      continue;
+      const src: Source =
+        p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
+          ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
+          : { kind: "value", col: p.valueCol! };
+      const obs = observe(cells, src, indicator, header, file, line, diagnostics);
+      if (obs) record.observations[id] = obs;
     }
-    seenIndicators.add(id);
-    let record = records.get(key);
-    if (!record) {
-      record = { code, name, period, observations: {}, ...(attributes === null ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
-      records.set(key, record);
-      order.push(record);
-    } else if (record.name === "" && name !== "") {
-      record.name = name;
-    }
-    if (record.observations[id]) {
-      const when = period === null ? "" : ` in period ${period}`;
-      diagnostics.push(
-        error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, { file, line, column: p.indicatorCol + 1 }),
-      );
-      continue;
-    }
-    const src: Source =
-      p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
-        ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
-        : { kind: "value", col: p.valueCol! };
-    const obs = observe(cells, src, indicator, header, file, line, diagnostics);
-    if (obs) record.observations[id] = obs;
   }
 
   if (header === null) {
