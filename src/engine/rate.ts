@@ -125,9 +125,12 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   };
 }
 
+/** Only rules look at the bands by indicator; the means need just the scores. */
+const NO_BANDS: ReadonlyMap<string, number | null> = new Map();
+
 function scoredIndicators(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators {
   return {
-    bands: new Map(results.map((r) => [r.id, r.band])),
+    bands: framework.aggregation.method === "rules" ? new Map(results.map((r) => [r.id, r.band])) : NO_BANDS,
     scores: framework.indicators.flatMap((indicator, i) => {
       const score = results[i]!.score;
       return score === null ? [] : [{ band: score, weight: indicator.weight }];

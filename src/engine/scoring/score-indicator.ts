@@ -1,5 +1,5 @@
 import { measure } from "../dataset/measure.js";
-import type { OrgRecord } from "../dataset/schema.js";
+import type { Observation, OrgRecord } from "../dataset/schema.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { unitMultiplier, type Indicator } from "../framework/schema.js";
 import type { IndicatorResult, IndicatorStatistic } from "../rate.js";
@@ -9,7 +9,7 @@ import { withValues } from "./outcome.js";
 import { scoreByQuantiles } from "./quantiles.js";
 import { scoreByRank } from "./rank-score.js";
 import { scoreAgainstStandard } from "./standard-ci.js";
-import { bandByThresholds, nextBandTarget } from "./thresholds.js";
+import { cutText, nextBandTarget, thresholdBand } from "./thresholds.js";
 import { scoreByZ } from "./z-score.js";
 
 export interface IndicatorScores {
@@ -23,18 +23,22 @@ export interface IndicatorScores {
  * z-score) see the whole period at once; the others score each organisation on its own.
  */
 export function scoreIndicator(indicator: Indicator, period: string | null, records: readonly OrgRecord[], diagnostics: Diagnostic[]): IndicatorScores {
-  const items = records.map((record) => measured(indicator, record, diagnostics));
+  const observations = records.map((record) => record.observations[indicator.id]);
+  const items = observations.map((obs) => measured(indicator, obs, diagnostics));
   const scoring = indicator.scoring;
   let phi: number | null = null;
   let tau2: number | null = null;
   let outcomes: Outcome[];
   switch (scoring.method) {
-    case "thresholds":
+    case "thresholds": {
+      // Each band's text made once, not once per organisation: a million equal strings otherwise.
+      const texts = [...scoring.cuts, null].map((_, i) => cutText(i + 1, scoring.cuts, indicator.polarity));
       outcomes = withValues(items, (value) => {
-        const { band, decidedBy } = bandByThresholds(value, scoring.cuts, indicator.polarity);
-        return { kind: "scored", band, score: band, decidedBy, nextBandAt: nextBandTarget(band, scoring.cuts) };
+        const band = thresholdBand(value, scoring.cuts, indicator.polarity);
+        return { kind: "scored", band, score: band, decidedBy: texts[band - 1]!, nextBandAt: nextBandTarget(band, scoring.cuts) };
       });
       break;
+    }
     case "standard-ci":
       outcomes = scoreAgainstStandard(indicator, scoring, items);
       break;
@@ -51,12 +55,11 @@ export function scoreIndicator(indicator: Indicator, period: string | null, reco
       outcomes = scoreByLabel(indicator, scoring, items, diagnostics);
       break;
   }
-  const results = records.map((record, i) => result(indicator, record, items[i]!, outcomes[i]!));
+  const results = observations.map((obs, i) => result(indicator, obs, items[i]!, outcomes[i]!));
   return { results, statistic: { indicator: indicator.id, period, national: pooled(indicator, items), phi, tau2 } };
 }
 
-function measured(indicator: Indicator, record: OrgRecord, diagnostics: Diagnostic[]): Measured {
-  const obs = record.observations[indicator.id];
+function measured(indicator: Indicator, obs: Observation | undefined, diagnostics: Diagnostic[]): Measured {
   const m = measure(indicator, obs);
   if (m.kind === "invalid") diagnostics.push(m.diagnostic);
   const counted = m.kind === "value" && obs?.numerator !== undefined && obs.denominator !== undefined;
@@ -72,8 +75,7 @@ function measured(indicator: Indicator, record: OrgRecord, diagnostics: Diagnost
 
 // One object literal of one shape for every result: GP level makes about a million of them, and
 // spreading a shared base into two shapes cost more than the scoring itself.
-function result(indicator: Indicator, record: OrgRecord, item: Measured, outcome: Outcome): IndicatorResult {
-  const obs = record.observations[indicator.id];
+function result(indicator: Indicator, obs: Observation | undefined, item: Measured, outcome: Outcome): IndicatorResult {
   const scored = outcome.kind === "scored";
   return {
     id: indicator.id,

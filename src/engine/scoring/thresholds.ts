@@ -12,13 +12,22 @@ export interface Banding {
  * and takes the better band.
  */
 export function bandByThresholds(value: number, cuts: readonly number[], polarity: Polarity): Banding {
-  const atLeastAsGood = polarity === "higher" ? (cut: number) => value >= cut : (cut: number) => value <= cut;
+  const band = thresholdBand(value, cuts, polarity);
+  return { band, decidedBy: cutText(band, cuts, polarity) };
+}
+
+/** bandByThresholds' band alone. */
+export function thresholdBand(value: number, cuts: readonly number[], polarity: Polarity): number {
   for (let i = 0; i < cuts.length; i++) {
-    const cut = cuts[i]!;
-    if (atLeastAsGood(cut)) return { band: i + 1, decidedBy: `${polarity === "higher" ? ">=" : "<="} ${cut}` };
+    if (polarity === "higher" ? value >= cuts[i]! : value <= cuts[i]!) return i + 1;
   }
-  const last = cuts[cuts.length - 1]!;
-  return { band: cuts.length + 1, decidedBy: `${polarity === "higher" ? "<" : ">"} ${last}` };
+  return cuts.length + 1;
+}
+
+/** The cut that decides a band, as bandByThresholds states it: the same text for every value in the band. */
+export function cutText(band: number, cuts: readonly number[], polarity: Polarity): string {
+  if (band <= cuts.length) return `${polarity === "higher" ? ">=" : "<="} ${cuts[band - 1]!}`;
+  return `${polarity === "higher" ? "<" : ">"} ${cuts[cuts.length - 1]!}`;
 }
 
 /** The value an organisation would need to reach the next band up, or null when already in the best band. */
