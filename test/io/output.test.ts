@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/io/output/atomic-write.js";
 import { formatFixed, formatValue } from "../../src/io/output/format-number.js";
@@ -18,6 +19,22 @@ describe("formatValue", () => {
     [1234567.125, "1234567.125"],
   ])("%s -> %s", (x, s) => {
     expect(formatValue(x)).toBe(s);
+  });
+});
+
+describe("formatValue against the regular expressions it replaced", () => {
+  const reference = (x: number) => {
+    const s = x.toFixed(6).replace(/\.?0+$/, "");
+    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  };
+  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456])("%s", (x) => {
+    expect(formatValue(x)).toBe(reference(x));
+  });
+  it("agrees on any double", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer().map((n) => n / 1000), fc.double({ min: -1e3, max: 1e3 })), (x) => formatValue(x) === reference(x)),
+      { seed: 6, numRuns: 20000 },
+    );
   });
 });
 

@@ -4,7 +4,16 @@
  * published indicator, and it hides representation noise such as 56.99999999999999.
  */
 export function formatValue(x: number): string {
-  return noNegativeZero(x.toFixed(6).replace(/\.?0+$/, ""));
+  return noNegativeZero(withoutTrailingZeros(x.toFixed(6)));
+}
+
+/** What `.replace(/\.?0+$/, "")` does, without a regular expression: a GP-level table has millions of values. */
+function withoutTrailingZeros(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  if (end === s.length) return s;
+  if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end);
 }
 
 /** A fixed number of decimals, e.g. the mean score "1.500". */
@@ -13,5 +22,5 @@ export function formatFixed(x: number, decimals: number): string {
 }
 
 function noNegativeZero(s: string): string {
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
