@@ -33,6 +33,7 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
 Examples:
   ccg-ratings rate --example
   ccg-ratings report --example --out report.html
+  ccg-ratings report graded-2016-17.json --out report.html
   ccg-ratings <command> --help`,
     );
 
@@ -62,6 +63,7 @@ Examples:
   const reportCmd = program
     .command("report")
     .description("write one self-contained HTML report: counts, a plot per indicator, a sortable table")
+    .argument("[graded]", "a graded table written by rate (CSV or JSON), instead of --values or --example")
     .option("--example", "report on the bundled synthetic example");
   terminalOptions(inputOptions(reportCmd))
     .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
@@ -73,13 +75,14 @@ Examples:
       `
 Examples:
   ccg-ratings report --example --out report.html
+  ccg-ratings report graded-2016-17.json --out report.html
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values values-2016-17.csv --out graded-2016-17.csv
   ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values values-2017-18.csv \\
       --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
     )
-    .action(async (opts) => {
+    .action(async (graded: string | undefined, opts) => {
       const { reportCommand } = await import("./commands/report.js");
-      code = await reportCommand(opts, proc);
+      code = await reportCommand(graded, opts, proc);
     });
 
   const compareCmd = program

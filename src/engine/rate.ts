@@ -182,7 +182,8 @@ function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
   return out;
 }
 
-function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
+/** Counts per category and period, as the summary table and the JSON output give them. */
+export function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
   return {
     categories: [...framework.categories],
     periods: groupByPeriod(organisations).map(({ period, items: orgs }) => {

@@ -70,3 +70,36 @@ describe("ccg-ratings report (built binary)", () => {
     expect(r.stderr).not.toContain("\r");
   });
 });
+
+describe("ccg-ratings report on a graded table (built binary)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ccg-report-graded-"));
+  const counts = (html: string) => [...html.matchAll(/<span class="count" data-category="([^"]+)" data-period="[^"]*">(\d+)<\/span>/g)].map((m) => [m[1], Number(m[2])]);
+  const rows = (html: string) => [...html.matchAll(/<tr data-search="([^"]*)"/g)].map((m) => m[1]);
+  const fromInputs = runBuilt(["report", "--example", "--out", "-", "-q"]).stdout;
+
+  it.each([
+    ["graded.json", []],
+    ["graded.csv", ["--framework", "ccg-iaf-2016-17-mental-health"]],
+  ])("%s gives the same counts and table rows as the report from the inputs", (file, flags) => {
+    const graded = join(dir, file);
+    expect(runBuilt(["rate", "--example", "--out", graded, "-q"]).code).toBe(0);
+    const r = runBuilt(["report", graded, ...flags, "--out", "-", "-q"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(counts(r.stdout)).toEqual(counts(fromInputs));
+    expect(counts(r.stdout)).toHaveLength(4);
+    expect(rows(r.stdout)).toEqual(rows(fromInputs));
+  });
+
+  it.each([
+    [["report", "graded.csv", "--out", "-"], /say which framework graded.csv was rated with/],
+    [["report", "graded.json", "--example", "--out", "-"], /not both/],
+    [["report", "graded.json", "--out", "graded.json"], /refusing to overwrite/],
+  ])("%j is a usage error", (argv, message) => {
+    runBuilt(["rate", "--example", "--out", join(dir, "graded.csv"), "-q"]);
+    runBuilt(["rate", "--example", "--out", join(dir, "graded.json"), "-q"]);
+    const r = runBuilt(argv, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});

@@ -1,7 +1,10 @@
 import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf } from "../../engine/compare/graded-rows.js";
-import { sortDiagnostics } from "../../engine/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
+import type { Framework } from "../../engine/framework/schema.js";
+import { isBuiltinFramework } from "../../io/framework/builtin.js";
+import { gradedFrameworkId, ratingFromGraded } from "../../io/graded/graded-rating.js";
 import type { Rating } from "../../engine/rate.js";
 import { readGraded } from "../../io/graded/read-graded.js";
 import { readText } from "../../io/read-text.js";
@@ -11,7 +14,7 @@ import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from ".
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
-import type { InputOptions } from "../inputs.js";
+import { loadFramework, readFrameworkSpec, type InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
@@ -24,7 +27,7 @@ export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
   color: boolean;
 }
 
-export async function reportCommand(opts: ReportCommandOptions, proc: Proc): Promise<ExitCode> {
+export async function reportCommand(graded: string | undefined, opts: ReportCommandOptions, proc: Proc): Promise<ExitCode> {
   const toStdout = opts.out === "-";
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
   if (opts.compare === undefined && (opts.map !== undefined || opts.periods !== undefined || opts.allowDifferentFrameworks)) {
@@ -36,9 +39,10 @@ export async function reportCommand(opts: ReportCommandOptions, proc: Proc): Pro
     }
   }
 
-  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
+  const fromInputs = graded === undefined ? await rateInputs(opts, proc, outPath, opts.out) : null;
+  const { warnings, rating } = fromInputs ? { warnings: fromInputs.inputs.warnings, rating: fromInputs.rating } : await gradedInput(graded!, opts, proc, outPath);
   const options: ReportOptions = opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) };
-  for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
+  for (const w of sortDiagnostics([...warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
   const html = reportHtml(rating, options);
   if (outPath === null) proc.stdout.write(html);
@@ -49,6 +53,29 @@ export async function reportCommand(opts: ReportCommandOptions, proc: Proc): Pro
     if (!toStdout) stream.write(`wrote ${opts.out}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * A graded table written by `rate`, reported on without its inputs. A graded JSON names its framework,
+ * which is used when it is a built-in; a graded CSV does not, so --framework or --thresholds says it.
+ */
+async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc, outPath: string | null): Promise<{ warnings: Diagnostic[]; rating: Rating }> {
+  if (opts.values !== undefined || opts.example) throw new UsageError("report on a graded table or on --values / --example, not both");
+  const read = await readText(spec, proc.stdin, proc.cwd);
+  if (!read.ok) throw new DataFailure([read.diagnostic]);
+  if (outPath !== null && read.path === outPath) throw new UsageError(`--out ${opts.out} is the graded table; refusing to overwrite it`);
+  let framework: Framework;
+  if (opts.framework !== undefined || opts.thresholds !== undefined) framework = (await loadFramework(opts, proc)).value;
+  else {
+    const id = gradedFrameworkId(read.text);
+    if (id === null || !isBuiltinFramework(id)) {
+      throw new UsageError(`say which framework ${read.name} was rated with: --framework ID|FILE or --thresholds FILE`);
+    }
+    framework = readFrameworkSpec(id, proc).value;
+  }
+  const rated = await ratingFromGraded(read.text, read.name, framework);
+  if (!rated.ok) throw new DataFailure(rated.diagnostics);
+  return { warnings: [], rating: rated.rating };
 }
 
 /**
