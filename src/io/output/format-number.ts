@@ -7,8 +7,12 @@ export function formatValue(x: number): string {
   return noNegativeZero(withoutTrailingZeros(x.toFixed(6)));
 }
 
-/** What `.replace(/\.?0+$/, "")` does, without a regular expression: a GP-level table has millions of values. */
+/**
+ * Trailing zeros after the decimal point dropped, without a regular expression: a GP-level table has
+ * millions of values. toFixed writes 1e21 and above in exponent form, whose zeros are not decimals.
+ */
 function withoutTrailingZeros(s: string): string {
+  if (s.indexOf(".") === -1) return s;
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
   if (end === s.length) return s;
