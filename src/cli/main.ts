@@ -169,7 +169,8 @@ Examples:
     });
 
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    // `npx ccg-ratings -- --version` passes the "--" that kept npx's hands off the flags.
+    await program.parseAsync(argv[0] === "--" ? argv.slice(1) : [...argv], { from: "user" });
     return code;
   } catch (e) {
     return await failure(e, proc, debug);

@@ -186,3 +186,11 @@ describe("colour", () => {
     expect(ANSI.test(r.stderr)).toBe(false);
   });
 });
+
+describe("arguments passed on by npx", () => {
+  it("a leading -- is dropped, so `npx ccg-ratings -- --version` works", async () => {
+    const r = await runCli(["--", "--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

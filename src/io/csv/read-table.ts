@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
-import { columnOf, readHeader, rowLengthProblem } from "./header.js";
+import { columnOf, readHeader, rowLengthProblem, type Header } from "./header.js";
 import { readRecords } from "./read-records.js";
 
 export interface TableRow {
@@ -28,7 +28,7 @@ export async function readTable(input: Readable, file: string, required: readonl
   const diagnostics: Diagnostic[] = [];
   const rows: TableRow[] = [];
   let cols: Map<string, number> | null = null;
-  let width = 0;
+  let header: Header | null = null;
   const unused: TableRead["unused"] = [];
   for await (const event of readRecords(input, file)) {
     if (event.kind === "error") {
@@ -39,7 +39,7 @@ export async function readTable(input: Readable, file: string, required: readonl
     if (cols === null) {
       const read = readHeader(cells, file, line);
       diagnostics.push(...read.diagnostics);
-      width = read.header.names.length;
+      header = read.header;
       const found = new Map<string, number>();
       for (const name of [...required, ...optional]) {
         const col = columnOf(read.header, name);
@@ -57,7 +57,7 @@ export async function readTable(input: Readable, file: string, required: readonl
       if (hasErrors(diagnostics)) break;
       continue;
     }
-    const problem = rowLengthProblem(cells.length, { names: new Array<string>(width), index: new Map() }, file, line);
+    const problem = rowLengthProblem(cells.length, header!, file, line);
     if (problem) {
       diagnostics.push(problem);
       continue;
