@@ -1,3 +1,5 @@
+import { error, type Diagnostic, type Origin } from "../engine/diagnostics.js";
+
 export type Cell = { kind: "number"; value: number } | { kind: "missing"; reason: "empty" | "suppressed" } | { kind: "invalid" };
 
 /** What NHS publications put where a value is withheld or unavailable; compared lower-cased. */
@@ -17,4 +19,9 @@ export function parseCell(text: string, allowPercent: boolean): Cell {
   if (!NUMBER.test(body)) return { kind: "invalid" };
   const value = Number(body);
   return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid" };
+}
+
+/** The one message for a cell that is neither a number nor a "no value" mark, wherever it is read. */
+export function notANumber(text: string, column: string, origin: Origin): Diagnostic {
+  return error("E_NOT_A_NUMBER", `"${text}" is not a number (column ${column})`, origin);
 }

@@ -4,7 +4,7 @@ import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/dia
 import { NOT_RATED, type Framework } from "../../engine/framework/schema.js";
 import { summarise, type IndicatorResult, type RatedOrg, type Rating } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
-import { parseCell } from "../cell.js";
+import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
 
@@ -59,7 +59,7 @@ function ratedOrg(row: Row, framework: Framework, diagnostics: Diagnostic[]): Ra
     const cell = row.cell(column);
     if (cell === null || typeof cell === "number") return cell;
     const parsed = parseCell(cell, false);
-    if (parsed.kind === "invalid") diagnostics.push(error("E_NOT_A_NUMBER", `"${cell}" is not a number (column ${column})`, row.at(column)));
+    if (parsed.kind === "invalid") diagnostics.push(notANumber(cell, column, row.at(column)));
     return parsed.kind === "number" ? parsed.value : null;
   };
   const text = (column: string): string => {

@@ -4,7 +4,7 @@ import type { GradedRow, GradedRows } from "../../engine/compare/graded-rows.js"
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/schema.js";
 import { compareText } from "../../engine/text-order.js";
-import { parseCell } from "../cell.js";
+import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
 
@@ -72,7 +72,7 @@ async function readCsv(text: string, file: string, options: GradedReadOptions): 
       continue;
     }
     const score = parseCell(row.cell("score"), false);
-    if (score.kind === "invalid") diagnostics.push(error("E_NOT_A_NUMBER", `"${row.cell("score")}" is not a number (column score)`, row.at("score")));
+    if (score.kind === "invalid") diagnostics.push(notANumber(row.cell("score"), "score", row.at("score")));
     candidates.push({
       code,
       name: row.cell("org_name"),

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import { error, hasErrors, warning, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
-import { parseCell } from "../cell.js";
+import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
 
 const REQUIRED = ["indicator", "label", "polarity", "top_performing", "performing_well", "needs_improvement"] as const;
@@ -52,7 +52,7 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
     for (const name of CUT_COLUMNS) {
       const parsed = parseCell(cell(name), allowPercent);
       if (parsed.kind === "number") cuts.push(parsed.value);
-      else diagnostics.push(error("E_NOT_A_NUMBER", `"${cell(name)}" is not a number (column ${name})`, at(name)));
+      else diagnostics.push(notANumber(cell(name), name, at(name)));
     }
     const weight = optionalNumber(cell("weight"), allowPercent, "weight", at("weight"), diagnostics);
     if (weight !== undefined && !(weight > 0)) {
@@ -102,7 +102,7 @@ function optionalNumber(
   if (text === "") return undefined;
   const parsed = parseCell(text, allowPercent);
   if (parsed.kind === "number") return parsed.value;
-  diagnostics.push(error("E_NOT_A_NUMBER", `"${text}" is not a number (column ${column})`, origin));
+  diagnostics.push(notANumber(text, column, origin));
   return undefined;
 }
 

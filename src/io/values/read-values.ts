@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import type { Dataset, Observation, OrgRecord } from "../../engine/dataset/schema.js";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
-import { parseCell } from "../cell.js";
+import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import { readRecordBatches } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
@@ -321,6 +321,3 @@ function observe(
   return { value: null, numerator: (num as { value: number }).value, denominator: (den as { value: number }).value, origin, denominatorOrigin };
 }
 
-function notANumber(text: string, column: string, origin: { file: string; line: number; column: number }): Diagnostic {
-  return error("E_NOT_A_NUMBER", `"${text}" is not a number (column ${column})`, origin);
-}

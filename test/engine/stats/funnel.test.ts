@@ -10,7 +10,6 @@ import {
 } from "../../../src/engine/stats/funnel.js";
 import { gammaQuantile } from "../../../src/engine/stats/gamma.js";
 import {
-  expectClose,
   expectWithinRounding,
   halfUnitInLastPlace,
   loadPheVector,
