@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
-import { error, type Diagnostic } from "../engine/diagnostics.js";
+import type { Diagnostic } from "../engine/diagnostics.js";
+import { fileProblem } from "./source.js";
 
 /** A whole (small) file as text, or the one diagnostic that says why it cannot be read. */
 export function readTextFile(path: string, file: string): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
   try {
     return { ok: true, text: readFileSync(path, "utf8") };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const d = code === "ENOENT" ? error("E_FILE_NOT_FOUND", "file not found", { file }) : error("E_FILE_UNREADABLE", `cannot read (${code})`, { file });
-    return { ok: false, diagnostics: [d] };
+    return { ok: false, diagnostics: [fileProblem(e, file)] };
   }
 }

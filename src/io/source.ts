@@ -26,16 +26,17 @@ export function openSource(spec: string, stdin: Readable, resolvePath: (p: strin
       return { ok: false, diagnostic: error("E_FILE_UNREADABLE", "is a directory, not a file", { file: spec }) };
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      diagnostic:
-        code === "ENOENT"
-          ? error("E_FILE_NOT_FOUND", "file not found", { file: spec })
-          : error("E_FILE_UNREADABLE", `cannot read (${code ?? "unknown error"})`, { file: spec }),
-    };
+    return { ok: false, diagnostic: fileProblem(e, spec) };
   }
   return { ok: true, source: { name: spec, path, size, open: () => checkedRead(path, size) } };
+}
+
+/** Why a file named by the user cannot be opened, as the diagnostic every reader reports. */
+export function fileProblem(e: unknown, file: string): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? error("E_FILE_NOT_FOUND", "file not found", { file })
+    : error("E_FILE_UNREADABLE", `cannot read (${code ?? "unknown error"})`, { file });
 }
 
 /**
