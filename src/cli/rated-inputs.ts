@@ -5,13 +5,13 @@ import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
 import type { Proc } from "./proc.js";
 
 /**
- * Read the inputs and rate them, refusing an output path that is one of the inputs (so an input
+ * Read the inputs and rate them, refusing an output file that is one of the inputs (so an input
  * is never overwritten). Rating errors come back as a DataFailure with the read warnings.
  */
-export async function rateInputs(opts: InputOptions, proc: Proc, outPath: string | null, outShown: string): Promise<{ inputs: Inputs; rating: Rating }> {
+export async function rateInputs(opts: InputOptions, proc: Proc, out: { path: string; shown: string } | null = null): Promise<{ inputs: Inputs; rating: Rating }> {
   const inputs = await loadInputs(opts, proc);
-  if (outPath !== null && inputs.inputPaths.includes(outPath)) {
-    throw new UsageError(`--out ${outShown} is one of the input files; refusing to overwrite it`);
+  if (out !== null && inputs.inputPaths.includes(out.path)) {
+    throw new UsageError(`--out ${out.shown} is one of the input files; refusing to overwrite it`);
   }
   const outcome = rate(inputs.framework, inputs.dataset);
   if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);

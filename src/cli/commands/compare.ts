@@ -2,7 +2,6 @@ import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf, type GradedRows } from "../../engine/compare/graded-rows.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
-import { rate } from "../../engine/rate.js";
 import { readGraded } from "../../io/graded/read-graded.js";
 import { COMPARISON_FORMATS, renderComparison, type ComparisonLabels } from "../../io/output/comparison.js";
 import { readText } from "../../io/read-text.js";
@@ -12,9 +11,10 @@ import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from ".
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
-import { loadFramework, loadInputs, type InputOptions } from "../inputs.js";
+import { loadFramework, type InputOptions } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
 import { transitionTable } from "../transition-table.js";
 
 export interface CompareOptions extends InputOptions, ComparisonOptions {
@@ -100,10 +100,7 @@ async function readTables(older: string, newer: string | undefined, periods: [st
 /** Two periods of one long values file, rated here: each period is rated on its own. */
 async function rateTwoPeriods(periods: [string, string] | null, opts: CompareOptions, proc: Proc): Promise<Sides> {
   if (periods === null) throw new UsageError("give two graded tables, OLD and NEW, or --values with --periods OLD,NEW");
-  const inputs = await loadInputs(opts, proc);
-  const outcome = rate(inputs.framework, inputs.dataset);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  const { rating } = outcome;
+  const { inputs, rating } = await rateInputs(opts, proc);
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
   requirePeriods(rating, periods, opts);
   return {

@@ -1,11 +1,11 @@
 import { explain } from "../../engine/explain/explanation.js";
-import { rate } from "../../engine/rate.js";
 import { renderExplanationJson } from "../../io/output/explanation-json.js";
 import { explanationText } from "../explain-text.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { DataFailure, UsageError } from "../failures.js";
-import { loadInputs, type InputOptions } from "../inputs.js";
+import { UsageError } from "../failures.js";
+import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
+import { rateInputs } from "../rated-inputs.js";
 
 export interface ExplainOptions extends InputOptions {
   period?: string;
@@ -13,10 +13,8 @@ export interface ExplainOptions extends InputOptions {
 }
 
 export async function explainCommand(code: string, opts: ExplainOptions, proc: Proc): Promise<ExitCode> {
-  const inputs = await loadInputs(opts, proc);
-  const outcome = rate(inputs.framework, inputs.dataset);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  const explained = explain(outcome.rating, code.trim(), opts.period ?? null);
+  const { inputs, rating } = await rateInputs(opts, proc);
+  const explained = explain(rating, code.trim(), opts.period ?? null);
   if (!explained.ok) {
     if (explained.problem === "unknown-org") {
       throw new UsageError(`no organisation "${code}" in the values; nearest codes: ${explained.nearest.join(", ")}`);

@@ -26,7 +26,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (opts.check && toStdout) throw new UsageError("--check compares with an existing file: give --out FILE");
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
-  const { inputs, rating } = await rateInputs(opts, proc, outPath, opts.out);
+  const { inputs, rating } = await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out });
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
   if (opts.check) return checkOutput(outPath!, opts.out, renderRating(rating, format), format, proc);
