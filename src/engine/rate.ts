@@ -105,7 +105,14 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   for (const { period, items: group } of groupByPeriod(records)) {
     const scores = framework.indicators.map((indicator) => scoreIndicator(indicator, period, group, diagnostics));
     statistics.push(...scores.map((s) => s.statistic));
-    const perOrg = group.map((_, i) => scores.map((s) => s.results[i]!));
+    // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
+    // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
+    const perOrg: IndicatorResult[][] = [];
+    for (let i = 0; i < group.length; i++) {
+      const indicators = new Array<IndicatorResult>(scores.length);
+      for (let j = 0; j < scores.length; j++) indicators[j] = scores[j]!.results[i]!;
+      perOrg.push(indicators);
+    }
     const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
     const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
     if (framework.leagueTable) leagueRanks(rated).forEach((rank, i) => (rated[i]!.rank = rank));
@@ -131,19 +138,27 @@ const NO_BANDS: ReadonlyMap<string, number | null> = new Map();
 function scoredIndicators(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators {
   return {
     bands: framework.aggregation.method === "rules" ? new Map(results.map((r) => [r.id, r.band])) : NO_BANDS,
-    scores: framework.indicators.flatMap((indicator, i) => {
-      const score = results[i]!.score;
-      return score === null ? [] : [{ band: score, weight: indicator.weight }];
-    }),
+    scores: weightedScores(framework, results),
   };
+}
+
+// A loop, not flatMap: flatMap makes an array per indicator and organisation only to flatten it.
+function weightedScores(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators["scores"] {
+  const scores: ScoredIndicators["scores"] = [];
+  for (let i = 0; i < results.length; i++) {
+    const score = results[i]!.score;
+    if (score !== null) scores.push({ band: score, weight: framework.indicators[i]!.weight });
+  }
+  return scores;
 }
 
 // Every field in one literal, in RatedOrg's order: one object of one shape per organisation and period.
 function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): RatedOrg {
-  const unscored = indicators.filter((r) => r.unscored !== null);
-  const scored = indicators.length - unscored.length;
-  const reasons = unscored.map((r) => `${r.id}: ${r.unscored}`).join("; ");
-  const coverage = unscored.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons})`;
+  // One pass, and the reasons' texts made only for the few unscored indicators.
+  const reasons: string[] = [];
+  for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
+  const scored = indicators.length - reasons.length;
+  const coverage = reasons.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons.join("; ")})`;
   const rated = aggregated.categoryIndex !== null;
   const capped = rated ? applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex!) : null;
   return {

@@ -23,20 +23,28 @@ export interface IndicatorScores {
  * z-score) see the whole period at once; the others score each organisation on its own.
  */
 export function scoreIndicator(indicator: Indicator, period: string | null, records: readonly OrgRecord[], diagnostics: Diagnostic[]): IndicatorScores {
-  const observations = records.map((record) => record.observations[indicator.id]);
-  const items = observations.map((obs) => measured(indicator, obs, diagnostics));
+  // Plain loops rather than chains of map: this body runs for every organisation and indicator, a
+  // million times at GP level, and each map allocates a closure and an array of its own.
+  const observations: (Observation | undefined)[] = [];
+  const items: Measured[] = [];
+  for (const record of records) {
+    const obs = record.observations[indicator.id];
+    observations.push(obs);
+    items.push(measured(indicator, obs, diagnostics));
+  }
   const scoring = indicator.scoring;
   let phi: number | null = null;
   let tau2: number | null = null;
   let outcomes: Outcome[];
   switch (scoring.method) {
     case "thresholds": {
-      // Each band's text made once, not once per organisation: a million equal strings otherwise.
-      const texts = [...scoring.cuts, null].map((_, i) => cutText(i + 1, scoring.cuts, indicator.polarity));
-      outcomes = withValues(items, (value) => {
-        const band = thresholdBand(value, scoring.cuts, indicator.polarity);
-        return { kind: "scored", band, score: band, decidedBy: texts[band - 1]!, nextBandAt: nextBandTarget(band, scoring.cuts) };
+      // The outcome depends on the band alone, so each band's is made once and shared by every
+      // organisation in it: a million equal objects (and strings) otherwise.
+      const byBand = [...scoring.cuts, null].map((_, i): Outcome => {
+        const band = i + 1;
+        return { kind: "scored", band, score: band, decidedBy: cutText(band, scoring.cuts, indicator.polarity), nextBandAt: nextBandTarget(band, scoring.cuts) };
       });
+      outcomes = withValues(items, (value) => byBand[thresholdBand(value, scoring.cuts, indicator.polarity) - 1]!);
       break;
     }
     case "standard-ci":
@@ -55,7 +63,8 @@ export function scoreIndicator(indicator: Indicator, period: string | null, reco
       outcomes = scoreByLabel(indicator, scoring, items, diagnostics);
       break;
   }
-  const results = observations.map((obs, i) => result(indicator, obs, items[i]!, outcomes[i]!));
+  const results: IndicatorResult[] = [];
+  for (let i = 0; i < observations.length; i++) results.push(result(indicator, observations[i], items[i]!, outcomes[i]!));
   return { results, statistic: { indicator: indicator.id, period, national: pooled(indicator, items), phi, tau2 } };
 }
 
