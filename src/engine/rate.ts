@@ -6,7 +6,7 @@ import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, OrgRecord } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { NOT_RATED, type Framework } from "./framework/schema.js";
-import { scoreIndicator } from "./scoring/score-indicator.js";
+import { observationColumns, scoreIndicator } from "./scoring/score-indicator.js";
 import { compareText } from "./text-order.js";
 
 export const IndicatorResult = z.object({
@@ -103,7 +103,8 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
   const organisations: RatedOrg[] = [];
   const statistics: IndicatorStatistic[] = [];
   for (const { period, items: group } of groupByPeriod(records)) {
-    const scores = framework.indicators.map((indicator) => scoreIndicator(indicator, period, group, diagnostics));
+    const columns = observationColumns(framework.indicators, group);
+    const scores = framework.indicators.map((indicator, j) => scoreIndicator(indicator, period, columns[j]!, diagnostics));
     statistics.push(...scores.map((s) => s.statistic));
     // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
     // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
