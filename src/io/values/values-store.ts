@@ -77,6 +77,9 @@ export class ValuesStore {
 
   /** A keyed store's record for an organisation and period, if it has one. */
   find(code: string, period: string | null): number | undefined {
+    // Rows of one organisation and period mostly come together: no key to build for those.
+    const last = this.codes.length - 1;
+    if (last >= 0 && this.codes[last] === code && this.periods[last] === period) return last;
     return this.keys.get(key(code, period));
   }
 
@@ -194,10 +197,22 @@ export class ValuesStore {
   /** The periods in text order (as the engine rates them), each made into the engine's objects only when reached. */
   *byPeriod(hasPeriods: boolean): Generator<Dataset> {
     const periods = [...new Set(this.periods)].sort((a, b) => compareText(a ?? "", b ?? ""));
-    for (const period of periods) yield { records: this.materialise((rec) => this.periods[rec] === period), hasPeriods };
+    const index = new Map(periods.map((p, i) => [p, i]));
+    const periodOf = Int32Array.from(this.periods, (p) => index.get(p)!);
+    // The observations of each period in turn (a counting sort), so each is looked at once, not once a period.
+    const starts = new Int32Array(periods.length + 1);
+    for (let i = 0; i < this.count; i++) starts[periodOf[this.columns.rec[i]!]! + 1]!++;
+    for (let p = 0; p < periods.length; p++) starts[p + 1]! += starts[p]!;
+    const order = new Int32Array(this.count);
+    const next = starts.slice(0, -1);
+    for (let i = 0; i < this.count; i++) order[next[periodOf[this.columns.rec[i]!]!]!++] = i;
+    for (let p = 0; p < periods.length; p++) {
+      yield { records: this.materialise((rec) => periodOf[rec] === p, order.subarray(starts[p]!, starts[p + 1]!)), hasPeriods };
+    }
   }
 
-  private materialise(wanted: (rec: number) => boolean): OrgRecord[] {
+  /** The wanted records, with the observations given in `which` (all when not given), in the order read. */
+  private materialise(wanted: (rec: number) => boolean, which?: Int32Array): OrgRecord[] {
     const { file, orgColumn } = this;
     const made: (OrgRecord | undefined)[] = [];
     const records: OrgRecord[] = [];
@@ -215,7 +230,9 @@ export class ValuesStore {
       records.push(record);
     }
     const c = this.columns;
-    for (let i = 0; i < this.count; i++) {
+    const count = which === undefined ? this.count : which.length;
+    for (let k = 0; k < count; k++) {
+      const i = which === undefined ? k : which[k]!;
       const record = made[c.rec[i]!];
       if (record !== undefined) defineObservation(record.observations, this.indicators[c.ind[i]!]!, this.observation(i));
     }
