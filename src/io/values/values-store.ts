@@ -196,19 +196,54 @@ export class ValuesStore {
 
   /** The periods in text order (as the engine rates them), each made into the engine's objects only when reached. */
   *byPeriod(hasPeriods: boolean): Generator<Dataset> {
+    const { periodOf, starts, order } = this.periodIndex();
+    for (let p = 0; p + 1 < starts.length; p++) {
+      yield { records: this.materialise((rec) => periodOf[rec] === p, order.subarray(starts[p]!, starts[p + 1]!)), hasPeriods };
+    }
+  }
+
+  /**
+   * The store cut into at most `most` stores of whole periods, consecutive in text order and about
+   * equal in observations, to rate on several threads.
+   */
+  splitByPeriod(most: number): ValuesStore[] {
+    const { periodOf, starts, order } = this.periodIndex();
+    const periods = starts.length - 1;
+    const parts: ValuesStore[] = [];
+    let from = 0;
+    for (let k = 1; k <= most && from < periods; k++) {
+      let to = k === most ? periods : from + 1;
+      while (to < periods && starts[to]! < (this.count * k) / most) to++;
+      const part = new ValuesStore(this.file, this.indicators, this.orgColumn, this.keyed, this.withAttributes);
+      const recs = new Int32Array(this.codes.length).fill(-1);
+      for (let rec = 0; rec < this.codes.length; rec++) {
+        if (periodOf[rec]! >= from && periodOf[rec]! < to) recs[rec] = part.addRecord(this.codes[rec]!, this.names[rec]!, this.periods[rec]!, this.recordLines[rec]!, this.attributes[rec]);
+      }
+      const c = this.columns;
+      for (const i of order.subarray(starts[from]!, starts[to]!)) {
+        part.add(recs[c.rec[i]!]!, c.ind[i]!, c.kind[i] as Kind, c.a[i]!, c.b[i]!, c.line[i]!, c.col[i]!, c.col2[i]!, this.texts.get(i));
+      }
+      parts.push(part);
+      from = to;
+    }
+    return parts;
+  }
+
+  /**
+   * Each record's period as a number (periods in text order), and the observations of each period in
+   * turn (a counting sort, in the order read): `order[starts[p] .. starts[p + 1])` are period p's.
+   */
+  private periodIndex(): { periodOf: Int32Array; starts: Int32Array; order: Int32Array } {
     const periods = [...new Set(this.periods)].sort((a, b) => compareText(a ?? "", b ?? ""));
     const index = new Map(periods.map((p, i) => [p, i]));
     const periodOf = Int32Array.from(this.periods, (p) => index.get(p)!);
-    // The observations of each period in turn (a counting sort), so each is looked at once, not once a period.
     const starts = new Int32Array(periods.length + 1);
     for (let i = 0; i < this.count; i++) starts[periodOf[this.columns.rec[i]!]! + 1]!++;
     for (let p = 0; p < periods.length; p++) starts[p + 1]! += starts[p]!;
     const order = new Int32Array(this.count);
     const next = starts.slice(0, -1);
     for (let i = 0; i < this.count; i++) order[next[periodOf[this.columns.rec[i]!]!]!++] = i;
-    for (let p = 0; p < periods.length; p++) {
-      yield { records: this.materialise((rec) => periodOf[rec] === p, order.subarray(starts[p]!, starts[p + 1]!)), hasPeriods };
-    }
+    return { periodOf, starts, order };
   }
 
   /** The wanted records, with the observations given in `which` (all when not given), in the order read. */
