@@ -131,7 +131,7 @@ export function ratePeriod(framework: Framework, period: string | null, records:
 }
 
 /** The periods' ratings, in period order, as one rating, or every error found in any of them. */
-function collectPeriods(framework: Framework, periods: readonly PeriodRating[]): RateOutcome {
+export function collectPeriods(framework: Framework, periods: readonly PeriodRating[]): RateOutcome {
   const diagnostics = periods.flatMap((p) => p.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
