@@ -6,6 +6,9 @@ import type { Proc } from "./proc.js";
 
 type OutputTarget = { path: string; shown: string } | null;
 
+/** A rating whose rows were dropped period by period: its summary, statistics and warnings. */
+export type RatingWithoutRows = Omit<Rating, "organisations">;
+
 /**
  * Read the inputs and rate them, refusing an output file that is one of the inputs (so an input
  * is never overwritten). Rating errors come back as a DataFailure with the read warnings.
@@ -17,15 +20,14 @@ export async function rateInputs(opts: InputOptions, proc: Proc, out: OutputTarg
 
 /**
  * As rateInputs, one period at a time, so that only one period's results are alive at once: `keep`
- * is given each period's rating and returns what to hold of it (rendered text, say). The rating
- * returned is the whole one without its organisations: summary, statistics and warnings.
+ * is given each period's rating and returns what to hold of it (rendered text, say).
  */
 export async function rateInputsByPeriod<T>(
   opts: InputOptions,
   proc: Proc,
   out: OutputTarget,
   keep: (rated: PeriodRating, framework: Framework) => T,
-): Promise<{ inputs: Inputs; rating: Rating; kept: T[] }> {
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: T[] }> {
   const inputs = await loadInputsFor(opts, proc, out);
   const kept: T[] = [];
   const withoutRows: PeriodRating[] = [];

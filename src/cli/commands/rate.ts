@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import type { Rating } from "../../engine/rate.js";
 import { csvFromPeriods, csvPeriodRows } from "../../io/output/csv-periods.js";
 import { OUTPUT_FORMATS, renderRatingChunks, type OutputFormat } from "../../io/output/render.js";
 import { checkOutput } from "../check.js";
@@ -11,7 +10,7 @@ import { UsageError } from "../failures.js";
 import type { InputOptions, Inputs } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
-import { rateInputs, rateInputsByPeriod } from "../rated-inputs.js";
+import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
 
 export interface RateOptions extends InputOptions {
@@ -52,7 +51,7 @@ async function rateAndRender(
   proc: Proc,
   out: { path: string; shown: string } | null,
   format: OutputFormat,
-): Promise<{ inputs: Inputs; rating: Rating; text: Iterable<string> }> {
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string> }> {
   if (format === "csv") {
     const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, (rated, framework) => csvPeriodRows(framework, rated));
     return { inputs, rating, text: csvFromPeriods(rating.framework, kept) };
