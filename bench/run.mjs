@@ -38,7 +38,9 @@ const jobs = [
   { id: "a", what: "floor: csv-parse stream, count rows", file, cmd: ["node", join(root, "bench/floor.mjs"), file] },
   { id: "b", what: "rate, CCG level, 2 indicators", file, cmd: ["node", ...nhs(file, "CCG", 2)] },
   { id: "c", what: "rate, CCG level, 24 indicators", file, cmd: ["node", ...nhs(file, "CCG", 24)] },
+  { id: "c-1t", what: "(c) on one thread (--threads 1)", file, cmd: ["node", ...nhs(file, "CCG", 24), "--threads", "1"] },
   { id: "d", what: "rate, GP level, 24 indicators", file, cmd: ["node", ...nhs(file, "GP", 24)] },
+  { id: "d-1t", what: "(d) on one thread (--threads 1)", file, cmd: ["node", ...nhs(file, "GP", 24), "--threads", "1"] },
   ...(hasPandas ? [{ id: "e-pandas", what: "pandas, CCG level", file, cmd: ["/usr/bin/python3", join(root, "bench/pandas_rate.py"), file, join(out, "pandas.csv")] }] : []),
   ...(hasDuck ? [{ id: "e-duckdb", what: "DuckDB, CCG level", file, cmd: ["node", join(duckDir, "duck_rate.mjs"), file, join(out, "duck.csv")] }] : []),
   { id: "b-2x", what: "(b) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 2)] },
@@ -60,7 +62,7 @@ if (args.includes("--options")) {
 }
 
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
-if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-2x$/, ""))));
+if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-(2x|1t)$/, ""))));
 const hasTime = existsSync("/usr/bin/time");
 function once(cmd) {
   const argv = hasTime ? ["/usr/bin/time", "-f", "\n%e %U %S %M", ...cmd] : cmd;

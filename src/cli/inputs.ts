@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { groupByPeriod } from "../engine/dataset/period-groups.js";
 import type { Dataset } from "../engine/dataset/schema.js";
 import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
@@ -12,6 +11,7 @@ import { openSource } from "../io/source.js";
 import { readThresholds } from "../io/thresholds/read-thresholds.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import { readValues } from "../io/values/read-values.js";
+import { readValuesFile } from "../io/values/split-read.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
 import { ProgressLine } from "./progress.js";
@@ -35,17 +35,17 @@ export interface InputOptions {
   maxRecordBytes?: number;
   maxColumns?: number;
   prefilter?: boolean;
+  /** Threads to read the values file on; undefined: as many as pay for its size. */
+  threads?: number;
   /** No progress line on stderr. */
   quiet?: boolean;
 }
 
 export interface Inputs {
   framework: Framework;
-  dataset: Dataset;
-  /**
-   * The dataset one period at a time, periods in text order (one dataset, period null, without a
-   * period column): a caller that goes through these instead of `dataset` lets a store hold less.
-   */
+  /** All the values as the engine takes them, made when first asked. */
+  readonly dataset: Dataset;
+  /** The values one period at a time, in the order the engine rates periods, each made only when reached. */
   periods(): Iterable<Dataset>;
   /** Resolved paths of the files read, so that an output never overwrites one of them. */
   inputPaths: string[];
@@ -56,7 +56,8 @@ const EXAMPLE_FOLDER = new URL("../../fixtures/example/", import.meta.url);
 /** The inputs as read, with every problem found, errors included: what `validate` reports. */
 export interface InputsRead {
   framework: Framework;
-  dataset: Dataset;
+  readonly dataset: Dataset;
+  periods(): Iterable<Dataset>;
   inputPaths: string[];
   diagnostics: Diagnostic[];
 }
@@ -69,11 +70,12 @@ export const EXAMPLE = {
 export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs> {
   const read = await readInputs(opts, proc);
   if (hasErrors(read.diagnostics)) throw new DataFailure(read.diagnostics);
-  const { dataset } = read;
   return {
     framework: read.framework,
-    dataset,
-    periods: () => groupByPeriod(dataset.records).map(({ items }) => ({ records: items, hasPeriods: dataset.hasPeriods })),
+    get dataset() {
+      return read.dataset;
+    },
+    periods: read.periods,
     inputPaths: read.inputPaths,
     warnings: read.diagnostics,
   };
@@ -104,10 +106,22 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
   const shownName = opts.example ? "example values" : opened.source.name;
   const progress =
     opts.quiet || proc.stderr.isTTY !== true || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
-  const input = progress === null ? opened.source.open() : progress.track(opened.source.open());
-  const read = await readValues(input, shownName, framework.value, valuesOptions(opts)).finally(() => progress?.finish());
+  const { path, size } = opened.source;
+  const reading =
+    path === null || size === null
+      ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, valuesOptions(opts))
+      : readValuesFile({ path, size, file: shownName, open: opened.source.open }, framework.value, valuesOptions(opts), opts.threads, progress?.advance.bind(progress));
+  const read = await reading.finally(() => progress?.finish());
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
-  return { framework: framework.value, dataset: read.dataset, inputPaths, diagnostics: [...framework.warnings, ...read.diagnostics] };
+  return {
+    framework: framework.value,
+    get dataset() {
+      return read.dataset;
+    },
+    periods: () => read.values.byPeriod(read.hasPeriods),
+    inputPaths,
+    diagnostics: [...framework.warnings, ...read.diagnostics],
+  };
 }
 
 export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ value: Framework; path: string | null; warnings: Diagnostic[] }> {

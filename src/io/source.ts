@@ -43,9 +43,11 @@ export function fileProblem(e: unknown, file: string): Diagnostic {
  * A regular file read to its end must have given as many bytes as it had when checked: fewer (or
  * more) means it was truncated, replaced or written to meanwhile, and a rating of part of a file
  * would look like a rating of all of it. Pipes and devices have no size to hold them to.
+ * Bytes [start, end) only, when reading a file in parts: a part that ends before the file does is
+ * held to its own length, and the last part to the file's end.
  */
-function checkedRead(path: string, size: number): Readable {
-  const stream = createReadStream(path);
+export function checkedRead(path: string, size: number, start = 0, end = size): Readable {
+  const stream = createReadStream(path, { start, ...(end < size ? { end: end - 1 } : {}) });
   let regular = false;
   stream.once("open", (fd: number) => {
     regular = fstatSync(fd).isFile();
@@ -55,8 +57,8 @@ function checkedRead(path: string, size: number): Readable {
       done(null, chunk);
     },
     flush(done) {
-      if (regular && stream.bytesRead !== size) {
-        done(Object.assign(new Error(`the file changed while it was read (${size} bytes when opened, ${stream.bytesRead} read)`), { code: "ECHANGED" }));
+      if (regular && stream.bytesRead !== end - start) {
+        done(Object.assign(new Error(`the file changed while it was read (${size} bytes when opened, ${start + stream.bytesRead} read)`), { code: "ECHANGED" }));
       } else done();
     },
   });

@@ -43,6 +43,7 @@ describe("the same data in every layout and encoding gives the same table", () =
   const rate = (file: string, extra: string[] = []) =>
     runBuilt(["rate", "--thresholds", "fixtures/formats/thresholds.csv", "--values", `fixtures/formats/${file}`, "-q", ...extra]);
   const reference = rate("wide.csv");
+  const longPeriods = runBuilt(["rate", "--thresholds", "fixtures/formats/thresholds.csv", "--values", "fixtures/formats/long-periods.csv"]);
 
   it.each(["wide-bom-crlf.csv", "wide-semicolon.csv", "wide-tab.tsv", "wide-quirks.csv", "wide-fractions.csv", "long.csv"])("%s", (file) => {
     const r = rate(file);
@@ -57,6 +58,16 @@ describe("the same data in every layout and encoding gives the same table", () =
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(reference.stdout);
+  });
+
+  it.each(["1", "2", "4"])("read on --threads %s, the same table and messages", (threads) => {
+    const nhs = ["--org-col", "ORG_CODE1", "--name-col", "ORG_NAME1", "--indicator-col", "MEASURE_ID", "--value-col", "MEASURE_VALUE", "--where", "GROUP_TYPE=CCG"];
+    const r = rate("nhs-digital-long.csv", [...nhs, "--threads", threads]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(reference.stdout);
+    const periods = runBuilt(["rate", "--thresholds", "fixtures/formats/thresholds.csv", "--values", "fixtures/formats/long-periods.csv", "--threads", threads]);
+    expect(periods.code).toBe(0);
+    expect(periods.stdout + periods.stderr).toBe(longPeriods.stdout + longPeriods.stderr);
   });
 
   it("a long file with periods gives one row per organisation and period, and a summary column per period", () => {

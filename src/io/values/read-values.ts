@@ -1,14 +1,20 @@
 import type { Readable } from "node:stream";
-import type { Dataset, Observation, OrgRecord } from "../../engine/dataset/schema.js";
+import type { Dataset } from "../../engine/dataset/schema.js";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import { readRecordBatches } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
+import { KIND, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 
 export interface ValuesRead {
-  dataset: Dataset;
+  /** The values compactly; `dataset` makes the engine's objects of all of them, once, when first asked. */
+  values: ValuesStore;
+  hasPeriods: boolean;
+  /** How many parts the file was read in (see split-read.ts). */
+  parts: number;
+  readonly dataset: Dataset;
   diagnostics: Diagnostic[];
 }
 
@@ -35,22 +41,68 @@ interface Plan {
 }
 
 /**
+ * One stretch of a values file read on its own (the whole file, or one of the parts read in parallel):
+ * what `finishRead` needs to put the parts together as if the file had been read in one go.
+ * Plain data, so that it can come back from a worker thread.
+ */
+export interface SegmentRead {
+  /** Null when the header could not be read or planned from. */
+  store: StoreParts | null;
+  /** Problems found, but for the first warning about each unknown indicator (in `unknown`). */
+  diagnostics: Diagnostic[];
+  /** The first warning about each indicator not in the framework, by indicator id. */
+  unknown: [string, Diagnostic][];
+  seen: string[];
+  /** Long layout: the override columns' values per organisation and period, from any of its rows. */
+  attributes: [string, Record<string, string>][];
+  dataRows: number;
+  keptRows: number;
+  /** Whether reading stopped at an error in the file itself (CSV syntax, encoding, a limit). */
+  stopped: boolean;
+  /** What the header gave that the end of the read looks at; null when it gave no plan. */
+  shape: { long: boolean; hasPeriods: boolean; indicatorColumn: number; indicatorColumnName: string } | null;
+}
+
+/**
  * Read a values file in wide (one row per organisation) or long (one row per organisation x indicator
  * [x period]) layout into the engine's dataset. Streams: only the rows kept are held in memory.
  * Reports every problem it finds, not only the first.
  */
 export async function readValues(input: Readable, file: string, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
+  return finishRead([await readSegment(input, file, framework, options, true)], file, framework, options);
+}
+
+/**
+ * Read the records of `input`. A segment after the first starts with the file's header line (so that
+ * it plans its columns alike) and leaves the header's problems to the first; its line numbers count
+ * the header as line 1 and its own first line as line 2, and `finishRead` moves them into place.
+ */
+export async function readSegment(input: Readable, file: string, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
   const diagnostics: Diagnostic[] = [];
-  const indicators = new Map(framework.indicators.map((i) => [i.id, i]));
-  const records = new Map<string, OrgRecord>();
-  const order: OrgRecord[] = [];
+  const indicators = new Map(framework.indicators.map((i, index) => [i.id, { indicator: i, index }]));
   const attributesByKey = new Map<string, Record<string, string>>();
+  const unknown = new Map<string, Diagnostic>();
+  const seen = new Set<string>();
   let header: Header | null = null;
   let plan: Plan | null = null;
+  let store: ValuesStore | null = null;
   let dataRows = 0;
   let keptRows = 0;
-  const unknownIndicators = new Set<string>();
-  const seenIndicators = new Set<string>();
+  let stopped = false;
+  const done = (): SegmentRead => ({
+    store: store?.toParts() ?? null,
+    diagnostics,
+    unknown: [...unknown],
+    seen: [...seen],
+    attributes: [...attributesByKey],
+    dataRows: dataRows + skipped.records,
+    keptRows,
+    stopped,
+    shape:
+      plan === null
+        ? null
+        : { long: plan.layout === "long", hasPeriods: plan.periodCol !== undefined, indicatorColumn: plan.indicatorCol + 1, indicatorColumnName: header!.names[plan.indicatorCol] ?? "" },
+  });
 
   const skipped = { records: 0 };
   const recordOptions = {
@@ -63,19 +115,23 @@ export async function readValues(input: Readable, file: string, framework: Frame
     for (const event of batch) {
       if (event.kind === "error") {
         diagnostics.push(event.diagnostic);
+        stopped = true;
         break reading;
       }
       const { cells, line } = event.record;
       if (header === null) {
         const read = readHeader(cells, file, line);
         header = read.header;
-        diagnostics.push(...read.diagnostics);
-        const planned = makePlan(header, framework, options, file, line, diagnostics);
-        if (hasErrors(diagnostics) || planned === null) return { dataset: emptyDataset(), diagnostics };
+        const planning: Diagnostic[] = [...read.diagnostics];
+        const planned = makePlan(header, framework, options, file, line, planning);
+        if (first) diagnostics.push(...planning);
+        if (hasErrors(planning) || planned === null) return done();
         plan = planned;
+        store = new ValuesStore(file, framework.indicators.map((i) => i.id), plan.orgCol + 1, plan.layout === "long", plan.attributes.size > 0);
         continue;
       }
       const p = plan!;
+      const s = store!;
       dataRows++;
       const lengthProblem = rowLengthProblem(cells.length, header, file, line);
       if (lengthProblem) {
@@ -94,101 +150,137 @@ export async function readValues(input: Readable, file: string, framework: Frame
       const name = p.nameCol === undefined ? "" : cells[p.nameCol]!.trim();
 
       if (p.layout === "wide") {
-        const observations: Record<string, Observation> = {};
+        const rec = s.addRecord(code, name, period, line, p.attributes.size === 0 ? undefined : attributesOf(cells, p));
         for (const [id, src] of p.wide) {
-          const obs = observe(cells, src, indicators.get(id)!, header, file, line, diagnostics);
-          if (obs) addObservation(observations, id, obs);
+          const { indicator, index } = indicators.get(id)!;
+          observe(s, rec, index, cells, src, indicator, header, file, line, diagnostics);
         }
-        const attributes = p.attributes.size === 0 ? {} : { attributes: attributesOf(cells, p) };
-        order.push({ code, name, period, observations, ...attributes, origin: { file, line, column: p.orgCol + 1 } });
         continue;
       }
 
       const id = cells[p.indicatorCol]!.trim();
-      const key = `${code}\u0000${period ?? ""}`;
       // An attribute such as a deficit flag may be given on only some of an organisation's rows, any of
       // them. Most frameworks have no overrides, and then no row pays for looking.
-      const attributes = p.attributes.size === 0 ? null : (attributesByKey.get(key) ?? {});
-      if (attributes !== null) {
+      let attributes: Record<string, string> | undefined;
+      if (p.attributes.size > 0) {
+        const key = recordKey(code, period);
+        attributes = attributesByKey.get(key) ?? {};
         attributesByKey.set(key, attributes);
-        for (const [column, col] of p.attributes) {
-          const value = cells[col]!;
-          if (value.trim() !== "" && (attributes[column] ?? "").trim() === "") attributes[column] = value;
-        }
+        fillAttributes(attributes, (column) => cells[p.attributes.get(column)!]!, p.attributes.keys());
       }
-      const indicator = indicators.get(id);
-      if (!indicator) {
-        if (!unknownIndicators.has(id)) {
-          unknownIndicators.add(id);
-          diagnostics.push(
-            warning("W_UNKNOWN_INDICATOR", `indicator "${id}" is not in the framework; its rows are ignored`, { file, line, column: p.indicatorCol + 1 }),
-          );
+      const known = indicators.get(id);
+      if (!known) {
+        if (!unknown.has(id)) {
+          unknown.set(id, warning("W_UNKNOWN_INDICATOR", `indicator "${id}" is not in the framework; its rows are ignored`, { file, line, column: p.indicatorCol + 1 }));
         }
         continue;
       }
-      seenIndicators.add(id);
-      let record = records.get(key);
-      if (!record) {
-        record = { code, name, period, observations: {}, ...(attributes === null ? {} : { attributes }), origin: { file, line, column: p.orgCol + 1 } };
-        records.set(key, record);
-        order.push(record);
-      } else if (record.name === "" && name !== "") {
-        record.name = name;
-      }
-      if (record.observations[id]) {
-        const when = period === null ? "" : ` in period ${period}`;
-        diagnostics.push(
-          error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, { file, line, column: p.indicatorCol + 1 }),
-        );
+      seen.add(id);
+      let rec = s.find(code, period);
+      if (rec === undefined) rec = s.addRecord(code, name, period, line, attributes);
+      else s.nameIfUnnamed(rec, name);
+      if (s.holds(rec, known.index)) {
+        diagnostics.push(duplicateValue(code, id, period, { file, line, column: p.indicatorCol + 1 }));
         continue;
       }
       const src: Source =
         p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
           ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
           : { kind: "value", col: p.valueCol! };
-      const obs = observe(cells, src, indicator, header, file, line, diagnostics);
-      if (obs) addObservation(record.observations, id, obs);
+      observe(s, rec, known.index, cells, src, known.indicator, header, file, line, diagnostics);
     }
   }
+  if (header === null && !stopped) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
+  return done();
+}
 
-  if (header === null) {
-    if (!hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
-    return { dataset: emptyDataset(), diagnostics };
-  }
-  const p = plan!;
-  dataRows += skipped.records;
+/**
+ * Put the segments of one file together, in file order, as one read of the whole file would have
+ * given them, and add the problems only the whole file shows (no data, an indicator with no rows).
+ * `lineShifts[k]` moves segment k's line numbers (0 for the first).
+ */
+export function finishRead(segments: readonly SegmentRead[], file: string, framework: Framework, options: ValuesOptions, lineShifts: readonly number[] = [0]): ValuesRead {
+  const [head, ...rest] = segments;
+  const diagnostics: Diagnostic[] = [...head!.diagnostics];
+  const shape = head!.shape;
+  if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, diagnostics, 1);
+  const store = ValuesStore.fromParts(head!.store);
+  const unknown = new Map(head!.unknown);
+  const seen = new Set(head!.seen);
+  const attributes = new Map(head!.attributes);
+  let { dataRows, keptRows } = head!;
+  rest.forEach((segment, k) => {
+    const shift = lineShifts[k + 1]!;
+    const moved = (d: Diagnostic): Diagnostic => (d.line === undefined ? d : { ...d, line: d.line + shift });
+    diagnostics.push(...segment.diagnostics.map(moved));
+    for (const [id, d] of segment.unknown) if (!unknown.has(id)) unknown.set(id, moved(d));
+    for (const id of segment.seen) seen.add(id);
+    for (const [key, values] of segment.attributes) {
+      const merged = attributes.get(key);
+      if (merged === undefined) attributes.set(key, values);
+      else fillAttributes(merged, (column) => values[column]!, Object.keys(values));
+    }
+    dataRows += segment.dataRows;
+    keptRows += segment.keptRows;
+    store.append(
+      ValuesStore.fromParts(segment.store!),
+      shift,
+      (rec, ind, line) => diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn })),
+      (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))),
+    );
+  });
+  diagnostics.push(...unknown.values());
+
+  const at = { file, line: 1, column: 1 };
   if (dataRows === 0 && !hasErrors(diagnostics)) {
-    diagnostics.push(error("E_NO_DATA", "no data rows after the header", { file, line: 1, column: 1 }));
-  } else if (keptRows === 0 && p.where.length > 0 && !hasErrors(diagnostics)) {
+    diagnostics.push(error("E_NO_DATA", "no data rows after the header", at));
+  } else if (keptRows === 0 && options.where.length > 0 && !hasErrors(diagnostics)) {
     const filter = options.where.map((w) => `${w.column}=${w.value}`).join(", ");
-    diagnostics.push(error("E_NO_DATA", `no row matches --where ${filter}`, { file, line: 1, column: 1 }));
-  } else if (p.layout === "long" && !hasErrors(diagnostics)) {
+    diagnostics.push(error("E_NO_DATA", `no row matches --where ${filter}`, at));
+  } else if (shape.long && !hasErrors(diagnostics)) {
     for (const ind of framework.indicators) {
-      if (!seenIndicators.has(ind.id)) {
+      if (!seen.has(ind.id)) {
         diagnostics.push(
-          error("E_MISSING_INDICATOR", `no rows for indicator "${ind.id}" (column ${header.names[p.indicatorCol]})`, { file, line: 1, column: p.indicatorCol + 1 }),
+          error("E_MISSING_INDICATOR", `no rows for indicator "${ind.id}" (column ${shape.indicatorColumnName})`, { ...at, column: shape.indicatorColumn }),
         );
       }
     }
   }
-  return { dataset: { records: order, hasPeriods: p.periodCol !== undefined }, diagnostics };
+  return valuesRead(store, shape.hasPeriods, diagnostics, segments.length);
 }
 
-/**
- * The same as `observations[id] = obs`, but an object given more than a dozen properties by assignment
- * to computed keys turns into a hash table: 39,000 GP practice-periods x 24 indicators took 64 MB that
- * way against 10 MB for objects that keep their fast layout, as defined properties do.
- */
-function addObservation(observations: Record<string, Observation>, id: string, obs: Observation): void {
-  Object.defineProperty(observations, id, { value: obs, writable: true, enumerable: true, configurable: true });
+function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagnostic[], parts: number): ValuesRead {
+  let dataset: Dataset | null = null;
+  return {
+    values,
+    hasPeriods,
+    parts,
+    get dataset() {
+      return (dataset ??= values.dataset(hasPeriods));
+    },
+    diagnostics,
+  };
+}
+
+function recordKey(code: string, period: string | null): string {
+  return `${code}\u0000${period ?? ""}`;
+}
+
+function duplicateValue(code: string, id: string, period: string | null, at: { file: string; line: number; column: number }): Diagnostic {
+  const when = period === null ? "" : ` in period ${period}`;
+  return error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, at);
+}
+
+/** Each column's first value that is not blank wins: the rows of one organisation may each give some. */
+function fillAttributes(into: Record<string, string>, valueOf: (column: string) => string, columns: Iterable<string>): void {
+  for (const column of columns) {
+    const value = valueOf(column);
+    if (value.trim() !== "" && (into[column] ?? "").trim() === "") into[column] = value;
+  }
 }
 
 function attributesOf(cells: readonly string[], plan: Plan): Record<string, string> {
   return Object.fromEntries([...plan.attributes].map(([column, col]) => [column, cells[col]!]));
-}
-
-function emptyDataset(): Dataset {
-  return { records: [], hasPeriods: false };
 }
 
 function makePlan(
@@ -274,8 +366,11 @@ function makePlan(
   return orgCol === undefined ? null : { ...base, layout: "wide", wide, indicatorCol: -1, valueCol: undefined, numCol: undefined, denCol: undefined };
 }
 
-/** One indicator's cells of one row, as an observation; a cell that is not a number adds a diagnostic. */
+/** One indicator's cells of one row, into the store; a cell that is not a number adds a diagnostic instead. */
 function observe(
+  store: ValuesStore,
+  rec: number,
+  ind: number,
   cells: readonly string[],
   src: Source,
   indicator: Indicator,
@@ -283,41 +378,40 @@ function observe(
   file: string,
   line: number,
   diagnostics: Diagnostic[],
-): Observation | null {
+): void {
   if (src.kind === "value") {
-    const origin = { file, line, column: src.col + 1 };
+    const column = src.col + 1;
+    const raw = cells[src.col]!;
     if (indicator.scoring.method === "categorical") {
       // A label is text; only the empty cell and the suppression marks mean "no value". The engine
       // checks the label against the framework's, so a library caller gets the same error.
-      const cell = parseCell(cells[src.col]!, false);
-      return cell.kind === "missing" ? { value: null, missing: cell.reason, origin } : { value: null, text: cells[src.col]!.trim(), origin };
+      const cell = parseCell(raw, false);
+      if (cell.kind === "missing") store.add(rec, ind, missingKind(cell.reason), 0, 0, line, column, 0);
+      else store.add(rec, ind, KIND.text, 0, 0, line, column, 0, raw.trim());
+      return;
     }
-    const cell = parseCell(cells[src.col]!, indicator.unit === "%");
-    if (cell.kind === "invalid") {
-      diagnostics.push(notANumber(cells[src.col]!, header.names[src.col]!, origin));
-      return null;
-    }
-    return cell.kind === "missing" ? { value: null, missing: cell.reason, origin } : { value: cell.value, origin };
+    const cell = parseCell(raw, indicator.unit === "%");
+    if (cell.kind === "invalid") diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
+    else if (cell.kind === "missing") store.add(rec, ind, missingKind(cell.reason), 0, 0, line, column, 0);
+    else store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
+    return;
   }
-  if (src.kind !== "fraction") return null;
+  if (src.kind !== "fraction") return;
   const num = parseCell(cells[src.numCol]!, false);
   const den = parseCell(cells[src.denCol]!, false);
-  const origin = { file, line, column: src.numCol + 1 };
-  const denominatorOrigin = { file, line, column: src.denCol + 1 };
-  let bad = false;
-  if (num.kind === "invalid") {
-    diagnostics.push(notANumber(cells[src.numCol]!, header.names[src.numCol]!, origin));
-    bad = true;
-  }
-  if (den.kind === "invalid") {
-    diagnostics.push(notANumber(cells[src.denCol]!, header.names[src.denCol]!, denominatorOrigin));
-    bad = true;
-  }
-  if (bad) return null;
+  const column = src.numCol + 1;
+  const denominatorColumn = src.denCol + 1;
+  if (num.kind === "invalid") diagnostics.push(notANumber(cells[src.numCol]!, header.names[src.numCol]!, { file, line, column }));
+  if (den.kind === "invalid") diagnostics.push(notANumber(cells[src.denCol]!, header.names[src.denCol]!, { file, line, column: denominatorColumn }));
+  if (num.kind === "invalid" || den.kind === "invalid") return;
   if (num.kind === "missing" || den.kind === "missing") {
     const suppressed = (num.kind === "missing" && num.reason === "suppressed") || (den.kind === "missing" && den.reason === "suppressed");
-    return { value: null, missing: suppressed ? "suppressed" : "empty", origin };
+    store.add(rec, ind, suppressed ? KIND.suppressed : KIND.empty, 0, 0, line, column, 0);
+    return;
   }
-  return { value: null, numerator: (num as { value: number }).value, denominator: (den as { value: number }).value, origin, denominatorOrigin };
+  store.add(rec, ind, KIND.fraction, num.value, den.value, line, column, denominatorColumn);
 }
 
+function missingKind(reason: "empty" | "suppressed"): Kind {
+  return reason === "suppressed" ? KIND.suppressed : KIND.empty;
+}

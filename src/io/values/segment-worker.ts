@@ -1,0 +1,26 @@
+import { Readable } from "node:stream";
+import { parentPort, workerData } from "node:worker_threads";
+import { checkedRead } from "../source.js";
+import { readSegment } from "./read-values.js";
+import { countNewlines, tap, type PartRead, type SegmentJob } from "./split-read.js";
+
+/**
+ * One part of a values file, read on a worker thread: the file's header line, then bytes
+ * [start, end). The store's arrays go back to the reading thread without being copied.
+ */
+const job = workerData as SegmentJob;
+let newlines = 0;
+const range = tap(checkedRead(job.path, job.size, job.start, job.end), (chunk) => {
+  newlines += countNewlines(chunk);
+  if (job.progress) parentPort!.postMessage({ progress: chunk.length });
+});
+const input = Readable.from(
+  (async function* () {
+    yield Buffer.from(job.header);
+    yield* range;
+  })(),
+  { objectMode: false },
+);
+const read = await readSegment(input, job.file, job.framework, job.options, false);
+const part: PartRead = { read, newlines };
+parentPort!.postMessage({ part }, read.store === null ? [] : Object.values(read.store.columns).map((c) => c.buffer as ArrayBuffer));

@@ -1,0 +1,165 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Transform, type Readable } from "node:stream";
+import { Worker } from "node:worker_threads";
+import type { Framework } from "../../engine/framework/schema.js";
+import { checkedRead } from "../source.js";
+import type { ValuesOptions } from "./options.js";
+import { finishRead, readSegment, readValues, type SegmentRead, type ValuesRead } from "./read-values.js";
+
+/** What a worker thread is asked to read (see segment-worker.ts). */
+export interface SegmentJob {
+  path: string;
+  size: number;
+  file: string;
+  /** The file's header line, with its line end. */
+  header: Uint8Array;
+  start: number;
+  end: number;
+  framework: Framework;
+  options: ValuesOptions;
+  progress: boolean;
+}
+
+/** A file smaller than this is read on one thread: starting a worker costs more than it saves. */
+const PARALLEL_MIN_BYTES = 8 << 20;
+/** Threads used when not told: more rarely pays, as the reading thread also has the rest to do. */
+const MOST_THREADS = 4;
+
+export interface FileToRead {
+  path: string;
+  size: number;
+  file: string;
+  open(): Readable;
+}
+
+/**
+ * Read a values file on up to `threads` threads (undefined: as many as pay for a file of its size), each
+ * reading one part and the parts put together by `finishRead`: the same dataset and diagnostics as
+ * one read in one go. The parts are split just after a line end that starts a record. Where that
+ * cannot be known cheaply (another encoding, CR line ends, a header with quotes), or a part before
+ * the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go instead.
+ */
+export async function readValuesFile(source: FileToRead, framework: Framework, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): Promise<ValuesRead> {
+  const { path, size, file } = source;
+  const wanted = threads ?? (size < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MOST_THREADS));
+  const plan = wanted > 1 && options.encoding === undefined ? splitPlan(path, size, wanted) : null;
+  const inOneGo = () => readValues(tracked(source.open(), progress), file, framework, options);
+  if (plan === null) return inOneGo();
+
+  const { header, starts } = plan;
+  const ends = [...starts.slice(1), size];
+  const workers = starts.slice(1).map((start, k) =>
+    readInWorker({ path, size, file, header, start, end: ends[k + 1]!, framework, options, progress: progress !== undefined }, progress),
+  );
+  const newlines = { count: 0 };
+  const input = tap(checkedRead(path, size, 0, ends[0]!), (chunk) => {
+    newlines.count += countNewlines(chunk);
+    progress?.(chunk.length);
+  });
+  const first = readSegment(input, file, framework, options, true).then((read) => ({ read, newlines: newlines.count }));
+  const parts = await Promise.all([first, ...workers]);
+  if (parts.slice(0, -1).some((part) => part.read.stopped)) return inOneGo();
+  // A part after the first numbers its header line 1 and its own first line 2; in the file, its first
+  // line is 1 + the line ends before it.
+  let before = 0;
+  const shifts = parts.map((part, k) => {
+    const shift = k === 0 ? 0 : before - 1;
+    before += part.newlines;
+    return shift;
+  });
+  return finishRead(
+    parts.map((part) => part.read),
+    file,
+    framework,
+    options,
+    shifts,
+  );
+}
+
+/**
+ * Where the parts start: just after the line end nearest past each equal share of the file. With
+ * CRLF line ends, only after a CRLF: csv-parse reads a bare LF there as part of a cell.
+ */
+function splitPlan(path: string, size: number, parts: number): { header: Uint8Array; starts: number[] } | null {
+  const fd = openSync(path, "r");
+  try {
+    const headEnd = lineEndAt(fd, size, 0, "\n");
+    if (headEnd === null) return null;
+    const header = readBytes(fd, 0, headEnd);
+    const text = Buffer.from(header).toString("latin1");
+    const firstCr = text.indexOf("\r");
+    const crlf = text.endsWith("\r\n");
+    const quotes = text.split('"').length - 1;
+    if ((header[0] === 0xff && header[1] === 0xfe) || (firstCr !== -1 && firstCr !== text.length - 2) || quotes % 2 === 1) return null;
+    const starts = [0];
+    for (let k = 1; k < parts; k++) {
+      const from = Math.max(headEnd, Math.floor((k * size) / parts), starts[starts.length - 1]! + 1);
+      const at = lineEndAt(fd, size, from, crlf ? "\r\n" : "\n");
+      if (at === null || at >= size) break;
+      starts.push(at);
+    }
+    return starts.length > 1 ? { header, starts } : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The offset just after the first `end` at or after `from`, or null if there is none. */
+function lineEndAt(fd: number, size: number, from: number, end: string): number | null {
+  const window = Buffer.alloc(1 << 16);
+  for (let at = from; at < size; at += window.length - end.length) {
+    const got = readSync(fd, window, 0, window.length, at);
+    const i = window.subarray(0, got).indexOf(end, 0, "latin1");
+    if (i !== -1) return at + i + end.length;
+    if (got < window.length) return null;
+  }
+  return null;
+}
+
+function readBytes(fd: number, from: number, to: number): Uint8Array {
+  const bytes = Buffer.alloc(to - from);
+  readSync(fd, bytes, 0, bytes.length, from);
+  return new Uint8Array(bytes);
+}
+
+/** Line ends (LF, so also CRLF) in a chunk. */
+export function countNewlines(chunk: Buffer): number {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** The input unchanged, with each chunk shown to `look` on its way. */
+export function tap(input: Readable, look: (chunk: Buffer) => void): Readable {
+  const through = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      look(chunk);
+      done(null, chunk);
+    },
+  });
+  input.on("error", (e) => through.destroy(e));
+  return input.pipe(through);
+}
+
+function tracked(input: Readable, progress: ((bytes: number) => void) | undefined): Readable {
+  return progress === undefined ? input : tap(input, (chunk) => progress(chunk.length));
+}
+
+/** A part read on a worker thread, and the line ends in it. */
+export interface PartRead {
+  read: SegmentRead;
+  newlines: number;
+}
+
+function readInWorker(job: SegmentJob, progress: ((bytes: number) => void) | undefined): Promise<PartRead> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./segment-worker.js", import.meta.url), { workerData: job });
+    worker.on("message", (message: { progress?: number; part?: PartRead }) => {
+      if (message.progress !== undefined) progress?.(message.progress);
+      if (message.part !== undefined) resolve(message.part);
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`a reading thread stopped (exit code ${code})`)));
+  });
+}

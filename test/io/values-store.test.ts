@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { KIND, ValuesStore } from "../../src/io/values/values-store.js";
+
+/** A keyed store of `orgs` organisations x the given periods, two indicators each, in every kind. */
+function store(orgs: number, periods: (string | null)[]): ValuesStore {
+  const s = new ValuesStore("v.csv", ["a", "b"], 1, true, false);
+  let line = 2;
+  for (const period of periods) {
+    for (let o = 0; o < orgs; o++) {
+      const rec = s.addRecord(`X${o}`, o % 2 === 0 ? `Org ${o}` : "", period, line);
+      s.add(rec, 0, KIND.value, o + 0.5, 0, line++, 3, 0);
+      const kind = ([KIND.fraction, KIND.empty, KIND.suppressed, KIND.text] as const)[o % 4]!;
+      s.add(rec, 1, kind, o, 100, line++, 3, 4, kind === KIND.text ? "Fully met" : undefined);
+    }
+  }
+  return s;
+}
+
+describe("ValuesStore", () => {
+  it("makes each kind of observation as the reader's objects", () => {
+    const { records } = store(4, [null]).dataset(false);
+    expect(records.map((r) => r.observations.b)).toEqual([
+      { value: null, numerator: 0, denominator: 100, origin: { file: "v.csv", line: 3, column: 3 }, denominatorOrigin: { file: "v.csv", line: 3, column: 4 } },
+      { value: null, missing: "empty", origin: { file: "v.csv", line: 5, column: 3 } },
+      { value: null, missing: "suppressed", origin: { file: "v.csv", line: 7, column: 3 } },
+      { value: null, text: "Fully met", origin: { file: "v.csv", line: 9, column: 3 } },
+    ]);
+    expect(records[0]).toMatchObject({ code: "X0", name: "Org 0", period: null, origin: { file: "v.csv", line: 2, column: 1 } });
+    expect(records[0]!.observations.a).toEqual({ value: 0.5, origin: { file: "v.csv", line: 2, column: 3 } });
+  });
+
+  it.each([
+    { code: "X1", period: "2017", found: 4 },
+    { code: "X1", period: "2016", found: 1 },
+    { code: "X1", period: null, found: undefined },
+    { code: "X9", period: "2016", found: undefined },
+  ])("finds $code in $period", ({ code, period, found }) => {
+    expect(store(3, ["2016", "2017"]).find(code, period)).toBe(found);
+  });
+
+  it("knows which values it holds", () => {
+    const s = new ValuesStore("v.csv", ["a", "b"], 1, true, false);
+    const rec = s.addRecord("X", "", null, 2);
+    s.add(rec, 1, KIND.value, 1, 0, 2, 3, 0);
+    expect([s.holds(rec, 0), s.holds(rec, 1)]).toEqual([false, true]);
+  });
+
+  it("gives the periods in text order, and all of them together as the whole dataset", () => {
+    const s = store(5, ["2017", "2016", "2018"]);
+    const periods = [...s.byPeriod(true)];
+    expect(periods.map((d) => d.records[0]!.period)).toEqual(["2016", "2017", "2018"]);
+    expect(periods.flatMap((d) => d.records).sort((x, y) => x.origin!.line! - y.origin!.line!)).toEqual(s.dataset(true).records);
+  });
+
+  it.each([1, 2, 3, 5])("cut into %i stores gives the same periods, each whole", (most) => {
+    const s = store(6, ["2016", "2017", "2018", "2019"]);
+    const parts = s.splitByPeriod(most);
+    expect(parts.length).toBe(Math.min(most, 4));
+    expect(parts.flatMap((p) => [...p.byPeriod(true)])).toEqual([...s.byPeriod(true)]);
+  });
+
+  it("survives the trip to another thread as parts", () => {
+    const s = store(4, ["2016", "2017"]);
+    expect(ValuesStore.fromParts(s.toParts()).dataset(true)).toEqual(s.dataset(true));
+  });
+
+  it("appends the next part of a file: records continued, names filled, duplicates told and left out", () => {
+    const first = store(2, ["2016"]);
+    const next = new ValuesStore("v.csv", ["a", "b"], 1, true, false);
+    const again = next.addRecord("X1", "Named later", "2016", 2);
+    next.add(again, 0, KIND.value, 99, 0, 2, 3, 0);
+    const fresh = next.addRecord("X7", "", "2016", 3);
+    next.add(fresh, 1, KIND.value, 7, 0, 3, 3, 0);
+    const told: [number, number, number][] = [];
+    first.append(next, 100, (rec, ind, line) => told.push([rec, ind, line]), () => undefined);
+    expect(told).toEqual([[1, 0, 102]]);
+    const { records } = first.dataset(true);
+    expect(records.map((r) => [r.code, r.name, r.origin!.line])).toEqual([
+      ["X0", "Org 0", 2],
+      ["X1", "Named later", 4],
+      ["X7", "", 103],
+    ]);
+    expect(records[1]!.observations.a!.value).toBe(1.5);
+    expect(records[2]!.observations.b).toEqual({ value: 7, origin: { file: "v.csv", line: 103, column: 3 } });
+  });
+});
