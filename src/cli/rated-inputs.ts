@@ -1,19 +1,53 @@
-import type { Rating } from "../engine/rate.js";
-import { rate } from "../engine/rate.js";
+import type { Framework } from "../engine/framework/schema.js";
+import { collectPeriods, rate, ratePeriod, type PeriodRating, type Rating } from "../engine/rate.js";
 import { DataFailure, UsageError } from "./failures.js";
 import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
 import type { Proc } from "./proc.js";
+
+type OutputTarget = { path: string; shown: string } | null;
+
+/** A rating whose rows were dropped period by period: its summary, statistics and warnings. */
+export type RatingWithoutRows = Omit<Rating, "organisations">;
 
 /**
  * Read the inputs and rate them, refusing an output file that is one of the inputs (so an input
  * is never overwritten). Rating errors come back as a DataFailure with the read warnings.
  */
-export async function rateInputs(opts: InputOptions, proc: Proc, out: { path: string; shown: string } | null = null): Promise<{ inputs: Inputs; rating: Rating }> {
+export async function rateInputs(opts: InputOptions, proc: Proc, out: OutputTarget = null): Promise<{ inputs: Inputs; rating: Rating }> {
+  const inputs = await loadInputsFor(opts, proc, out);
+  return { inputs, rating: succeeded(inputs, rate(inputs.framework, inputs.dataset)) };
+}
+
+/**
+ * As rateInputs, one period at a time, so that only one period's results are alive at once: `keep`
+ * is given each period's rating and returns what to hold of it (rendered text, say).
+ */
+export async function rateInputsByPeriod<T>(
+  opts: InputOptions,
+  proc: Proc,
+  out: OutputTarget,
+  keep: (rated: PeriodRating, framework: Framework) => T,
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: T[] }> {
+  const inputs = await loadInputsFor(opts, proc, out);
+  const kept: T[] = [];
+  const withoutRows: PeriodRating[] = [];
+  for (const dataset of inputs.periods()) {
+    const rated = ratePeriod(inputs.framework, dataset.records[0]?.period ?? null, dataset.records);
+    kept.push(keep(rated, inputs.framework));
+    withoutRows.push({ ...rated, organisations: [] });
+  }
+  return { inputs, rating: succeeded(inputs, collectPeriods(inputs.framework, withoutRows)), kept };
+}
+
+async function loadInputsFor(opts: InputOptions, proc: Proc, out: OutputTarget): Promise<Inputs> {
   const inputs = await loadInputs(opts, proc);
   if (out !== null && inputs.inputPaths.includes(out.path)) {
     throw new UsageError(`--out ${out.shown} is one of the input files; refusing to overwrite it`);
   }
-  const outcome = rate(inputs.framework, inputs.dataset);
+  return inputs;
+}
+
+function succeeded(inputs: Inputs, outcome: ReturnType<typeof rate>): Rating {
   if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  return { inputs, rating: outcome.rating };
+  return outcome.rating;
 }

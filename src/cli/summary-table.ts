@@ -5,7 +5,7 @@ import type { Rating } from "../engine/rate.js";
 import { categoryStyle } from "./palette.js";
 
 /** The headline counts per category (and per period), as a terminal table. */
-export function summaryTable(rating: Rating, chalk: ChalkInstance): string {
+export function summaryTable(rating: Pick<Rating, "framework" | "summary">, chalk: ChalkInstance): string {
   const { categories, periods } = rating.summary;
   const multi = periods.length > 1 || periods[0]?.period !== null;
   const head = ["Category", ...(multi ? periods.map((p) => p.period ?? "") : ["Count"]), ...(multi ? [] : ["Share"])];

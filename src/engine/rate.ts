@@ -73,6 +73,7 @@ export const PeriodSummary = z.object({
   notRated: z.number().int(),
   total: z.number().int(),
 });
+export type PeriodSummary = z.infer<typeof PeriodSummary>;
 export const Summary = z.object({
   categories: z.array(z.string()),
   periods: z.array(PeriodSummary),
@@ -90,44 +91,64 @@ export interface Rating {
 
 export type RateOutcome = { ok: true; rating: Rating } | { ok: false; diagnostics: Diagnostic[] };
 
+/** One period rated: the step rate() repeats for each period, public so that a caller can rate one period at a time. */
+export interface PeriodRating {
+  period: string | null;
+  /** In organisation code order. */
+  organisations: RatedOrg[];
+  /** One per indicator, in the framework's order. */
+  statistics: IndicatorStatistic[];
+  summary: PeriodSummary;
+  /** Every problem found in the period, errors included, unsorted. */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * The rating engine: a framework and per-organisation observations in, one rated row per organisation
  * and period out, in a stable order (organisation code, then period) whatever the input order.
  * Every problem found is returned, not only the first.
  */
 export function rate(framework: Framework, dataset: Dataset): RateOutcome {
-  const diagnostics: Diagnostic[] = [];
-  const records = [...dataset.records].sort(byCodeThenPeriod);
-  diagnostics.push(...duplicateRecords(records));
+  return collectPeriods(
+    framework,
+    groupByPeriod(dataset.records).map(({ period, items }) => ratePeriod(framework, period, items)),
+  );
+}
 
-  const organisations: RatedOrg[] = [];
-  const statistics: IndicatorStatistic[] = [];
-  for (const { period, items: group } of groupByPeriod(records)) {
-    const columns = observationColumns(framework.indicators, group);
-    const scores = framework.indicators.map((indicator, j) => scoreIndicator(indicator, period, columns[j]!, diagnostics));
-    statistics.push(...scores.map((s) => s.statistic));
-    // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
-    // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
-    const perOrg: IndicatorResult[][] = [];
-    for (let i = 0; i < group.length; i++) {
-      const indicators = new Array<IndicatorResult>(scores.length);
-      for (let j = 0; j < scores.length; j++) indicators[j] = scores[j]!.results[i]!;
-      perOrg.push(indicators);
-    }
-    const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
-    const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
-    if (framework.leagueTable) leagueRanks(rated).forEach((rank, i) => (rated[i]!.rank = rank));
-    for (const org of rated) organisations.push(org);
+/**
+ * Rate the records of one period, given in any order. Relative scoring and quantile cuts of the means
+ * see only this period, so rating period by period gives the same results as rating them all at once.
+ */
+export function ratePeriod(framework: Framework, period: string | null, records: readonly OrgRecord[]): PeriodRating {
+  const group = [...records].sort(byCodeThenPeriod);
+  const diagnostics = duplicateRecords(group);
+  const columns = observationColumns(framework.indicators, group);
+  const scores = framework.indicators.map((indicator, j) => scoreIndicator(indicator, period, columns[j]!, diagnostics));
+  // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
+  // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
+  const perOrg: IndicatorResult[][] = [];
+  for (let i = 0; i < group.length; i++) {
+    const indicators = new Array<IndicatorResult>(scores.length);
+    for (let j = 0; j < scores.length; j++) indicators[j] = scores[j]!.results[i]!;
+    perOrg.push(indicators);
   }
-  organisations.sort(byCodeThenPeriod);
+  const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
+  const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
+  if (framework.leagueTable) leagueRanks(rated).forEach((rank, i) => (rated[i]!.rank = rank));
+  return { period, organisations: rated, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, rated), diagnostics };
+}
+
+/** The periods' ratings, in period order, as one rating, or every error found in any of them. */
+export function collectPeriods(framework: Framework, periods: readonly PeriodRating[]): RateOutcome {
+  const diagnostics = periods.flatMap((p) => p.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return {
     ok: true,
     rating: {
       framework,
-      organisations,
-      summary: summarise(framework, organisations),
-      statistics,
+      organisations: periods.flatMap((p) => p.organisations).sort(byCodeThenPeriod),
+      summary: { categories: [...framework.categories], periods: periods.map((p) => p.summary) },
+      statistics: periods.flatMap((p) => p.statistics),
       warnings: sortDiagnostics(diagnostics),
     },
   };
@@ -202,14 +223,16 @@ function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
 export function summarise(framework: Framework, organisations: readonly RatedOrg[]): Summary {
   return {
     categories: [...framework.categories],
-    periods: groupByPeriod(organisations).map(({ period, items: orgs }) => {
-      const counts = framework.categories.map(() => 0);
-      let notRated = 0;
-      for (const org of orgs) {
-        if (org.categoryIndex === null) notRated++;
-        else counts[org.categoryIndex]!++;
-      }
-      return { period, counts, notRated, total: orgs.length };
-    }),
+    periods: groupByPeriod(organisations).map(({ period, items }) => periodSummary(framework, period, items)),
   };
+}
+
+function periodSummary(framework: Framework, period: string | null, orgs: readonly RatedOrg[]): PeriodSummary {
+  const counts = framework.categories.map(() => 0);
+  let notRated = 0;
+  for (const org of orgs) {
+    if (org.categoryIndex === null) notRated++;
+    else counts[org.categoryIndex]!++;
+  }
+  return { period, counts, notRated, total: orgs.length };
 }

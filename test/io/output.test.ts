@@ -32,13 +32,20 @@ describe("formatValue against a plain regular-expression version", () => {
     const s = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   };
-  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456])("%s", (x) => {
+  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785])("%s", (x) => {
     expect(formatValue(x)).toBe(reference(x));
   });
   it("agrees on any double", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double(), fc.integer().map((n) => n / 1000), fc.double({ min: -1e3, max: 1e3 })), (x) => formatValue(x) === reference(x)),
-      { seed: 6, numRuns: 20000 },
+      fc.property(fc.oneof(
+          fc.double(),
+          fc.integer().map((n) => n / 1000),
+          fc.double({ min: -1e3, max: 1e3 }),
+          // A few decimals at every size up to past 2^31, where formatValue stops taking the shortest form.
+          fc.tuple(fc.integer({ min: -(2 ** 34), max: 2 ** 34 }), fc.integer({ min: 0, max: 9 })).map(([n, k]) => n / 10 ** k),
+          fc.double({ min: -1e-5, max: 1e-5 }),
+        ), (x) => formatValue(x) === reference(x)),
+      { seed: 6, numRuns: 50000 },
     );
   });
 });

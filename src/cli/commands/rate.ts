@@ -1,15 +1,16 @@
 import { resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import { OUTPUT_FORMATS, renderRating, renderRatingChunks } from "../../io/output/render.js";
+import { csvFromPeriods, csvPeriodRows } from "../../io/output/csv-periods.js";
+import { OUTPUT_FORMATS, renderRatingChunks, type OutputFormat } from "../../io/output/render.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
 import { diagnosticLine } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { UsageError } from "../failures.js";
-import type { InputOptions } from "../inputs.js";
+import type { InputOptions, Inputs } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
-import { rateInputs } from "../rated-inputs.js";
+import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
 import { summaryTable } from "../summary-table.js";
 
 export interface RateOptions extends InputOptions {
@@ -26,16 +27,35 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (opts.check && toStdout) throw new UsageError("--check compares with an existing file: give --out FILE");
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
-  const { inputs, rating } = await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out });
+  const { inputs, rating, text } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
   for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 
-  if (opts.check) return checkOutput(outPath!, opts.out, renderRating(rating, format), format, proc);
+  if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
 
-  if (outPath === null) proc.stdout.write(renderRating(rating, format));
-  else await writeOutput(outPath, opts.out, renderRatingChunks(rating, format));
+  if (outPath === null) proc.stdout.write([...text].join(""));
+  else await writeOutput(outPath, opts.out, text);
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
   }
   return EXIT.ok;
+}
+
+/**
+ * The rating and its output text, made as it is written. A CSV is rendered period by period, each
+ * period's results dropped once its rows are text, so that a GP-level run holds one period's results
+ * at a time; JSON and Markdown are made from the whole rating.
+ */
+async function rateAndRender(
+  opts: RateOptions,
+  proc: Proc,
+  out: { path: string; shown: string } | null,
+  format: OutputFormat,
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string> }> {
+  if (format === "csv") {
+    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, (rated, framework) => csvPeriodRows(framework, rated));
+    return { inputs, rating, text: csvFromPeriods(rating.framework, kept) };
+  }
+  const { inputs, rating } = await rateInputs(opts, proc, out);
+  return { inputs, rating, text: renderRatingChunks(rating, format) };
 }

@@ -1,5 +1,5 @@
-import type { Indicator } from "../../engine/framework/schema.js";
-import type { IndicatorResult, Rating } from "../../engine/rate.js";
+import type { Framework, Indicator } from "../../engine/framework/schema.js";
+import type { IndicatorResult, RatedOrg, Rating } from "../../engine/rate.js";
 import { formatFixed, formatValue } from "./format-number.js";
 
 export type Cell = string | number | null;
@@ -36,8 +36,22 @@ export function gradedTable(rating: Rating): GradedTable {
 }
 
 export function gradedRows(rating: Rating): GradedRows {
-  const fw = rating.framework;
-  const periods = rating.organisations.some((o) => o.period !== null);
+  const { columns, fixed, row } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
+  function* rows(): Generator<Cell[]> {
+    for (const org of rating.organisations) yield row(org);
+  }
+  return { columns, fixed, rows: rows() };
+}
+
+export interface GradedLayout {
+  columns: string[];
+  fixed: boolean[];
+  /** One organisation's row, its cells in the columns' order. */
+  row: (org: RatedOrg) => Cell[];
+}
+
+/** The graded table's columns for a framework, with a period column or not, and how to make a row. */
+export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
   const perIndicator = fw.indicators.map(indicatorColumns);
   const league = fw.leagueTable === true;
   const columns = ["org_code", "org_name", ...(periods ? ["period"] : [])];
@@ -51,19 +65,18 @@ export function gradedRows(rating: Rating): GradedRows {
     fixed.push(name === "score");
   }
 
-  function* rows(): Generator<Cell[]> {
-    for (const org of rating.organisations) {
-      const row: Cell[] = [org.code, org.name, ...(periods ? [org.period] : [])];
-      org.indicators.forEach((result, i) => {
-        for (const col of perIndicator[i]!) row.push(col.cell(result));
-      });
-      row.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
-      if (league) row.push(org.rank);
-      row.push(org.decidedBy, org.notes);
-      yield row;
+  function row(org: RatedOrg): Cell[] {
+    const cells: Cell[] = periods ? [org.code, org.name, org.period] : [org.code, org.name];
+    for (let i = 0; i < perIndicator.length; i++) {
+      const result = org.indicators[i]!;
+      for (const col of perIndicator[i]!) cells.push(col.cell(result));
     }
+    cells.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
+    if (league) cells.push(org.rank);
+    cells.push(org.decidedBy, org.notes);
+    return cells;
   }
-  return { columns, fixed, rows: rows() };
+  return { columns, fixed, row };
 }
 
 /** The value, then what the method computed on the way (interval, z), then the band or the score. */

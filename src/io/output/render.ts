@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import type { Rating } from "../../engine/rate.js";
-import { csvCellText, gradedRows, gradedTable } from "./graded-table.js";
+import { csvRecord, gradedCsvRecord } from "./csv-record.js";
+import { gradedRows, gradedTable } from "./graded-table.js";
 import { renderMarkdown } from "./markdown.js";
 
 export const OUTPUT_FORMATS = ["csv", "json", "md"] as const;
@@ -16,20 +16,20 @@ export function renderRatingChunks(rating: Rating, format: OutputFormat): Iterab
   return format === "json" ? [renderJson(rating)] : csvChunks(rating);
 }
 
-/** Rows a chunk: each record is quoted on its own, so stringified chunks add up to the whole table's text. */
+/** Rows a chunk: few enough pieces for the writer, none of them large. */
 const CSV_CHUNK_ROWS = 1000;
 
 function* csvChunks(rating: Rating): Generator<string> {
   const { columns, fixed, rows } = gradedRows(rating);
-  let batch: string[][] = [columns];
+  let batch: string[] = [csvRecord(columns)];
   for (const row of rows) {
-    batch.push(row.map((cell, i) => csvCellText(cell, fixed[i]!)));
+    batch.push(gradedCsvRecord(row, fixed));
     if (batch.length >= CSV_CHUNK_ROWS) {
-      yield stringify(batch, { record_delimiter: "\n" });
+      yield batch.join("");
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch, { record_delimiter: "\n" });
+  if (batch.length > 0) yield batch.join("");
 }
 
 function renderJson(rating: Rating): string {
