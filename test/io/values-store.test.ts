@@ -52,13 +52,6 @@ describe("ValuesStore", () => {
     expect(periods.flatMap((d) => d.records).sort((x, y) => x.origin!.line! - y.origin!.line!)).toEqual(s.dataset(true).records);
   });
 
-  it.each([1, 2, 3, 5])("cut into %i stores gives the same periods, each whole", (most) => {
-    const s = store(6, ["2016", "2017", "2018", "2019"]);
-    const parts = s.splitByPeriod(most);
-    expect(parts.length).toBe(Math.min(most, 4));
-    expect(parts.flatMap((p) => [...p.byPeriod(true)])).toEqual([...s.byPeriod(true)]);
-  });
-
   it("survives the trip to another thread as parts", () => {
     const s = store(4, ["2016", "2017"]);
     expect(ValuesStore.fromParts(s.toParts()).dataset(true)).toEqual(s.dataset(true));

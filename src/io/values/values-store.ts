@@ -203,33 +203,6 @@ export class ValuesStore {
   }
 
   /**
-   * The store cut into at most `most` stores of whole periods, consecutive in text order and about
-   * equal in observations, to rate on several threads.
-   */
-  splitByPeriod(most: number): ValuesStore[] {
-    const { periodOf, starts, order } = this.periodIndex();
-    const periods = starts.length - 1;
-    const parts: ValuesStore[] = [];
-    let from = 0;
-    for (let k = 1; k <= most && from < periods; k++) {
-      let to = k === most ? periods : from + 1;
-      while (to < periods && starts[to]! < (this.count * k) / most) to++;
-      const part = new ValuesStore(this.file, this.indicators, this.orgColumn, this.keyed, this.withAttributes);
-      const recs = new Int32Array(this.codes.length).fill(-1);
-      for (let rec = 0; rec < this.codes.length; rec++) {
-        if (periodOf[rec]! >= from && periodOf[rec]! < to) recs[rec] = part.addRecord(this.codes[rec]!, this.names[rec]!, this.periods[rec]!, this.recordLines[rec]!, this.attributes[rec]);
-      }
-      const c = this.columns;
-      for (const i of order.subarray(starts[from]!, starts[to]!)) {
-        part.add(recs[c.rec[i]!]!, c.ind[i]!, c.kind[i] as Kind, c.a[i]!, c.b[i]!, c.line[i]!, c.col[i]!, c.col2[i]!, this.texts.get(i));
-      }
-      parts.push(part);
-      from = to;
-    }
-    return parts;
-  }
-
-  /**
    * Each record's period as a number (periods in text order), and the observations of each period in
    * turn (a counting sort, in the order read): `order[starts[p] .. starts[p + 1])` are period p's.
    */
