@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Readable } from "node:stream";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sortDiagnostics } from "../../src/engine/diagnostics.js";
 import type { Framework } from "../../src/engine/framework/schema.js";
 import { readBuiltinFramework } from "../../src/io/framework/builtin.js";
@@ -20,6 +20,7 @@ const loaded = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
 if (!loaded.ok) throw new Error("built-in framework does not load");
 const mentalHealth = loaded.framework;
 const dir = mkdtempSync(join(tmpdir(), "ccg-split-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a read gives, in a form to compare: the dataset, and the diagnostics in the order they are shown. */
 const seen = (read: ValuesRead) => ({ dataset: read.dataset, diagnostics: sortDiagnostics(read.diagnostics) });
@@ -80,6 +81,21 @@ describe("reading a values file in parts on worker threads", () => {
       : DEFAULT_VALUES_OPTIONS;
     const { whole, parts } = await inParts(join(ROOT, file), 3, mentalHealth, options);
     expect(parts).toEqual(whole);
+  });
+
+  it.each([
+    { level: "GP", share: "half the lines", parts: Math.min(availableParallelism(), 4) },
+    { level: "CCG", share: "1 line in 40", parts: 1 },
+  ])("left to choose, splits a 25 MB file when --where keeps $share ($level), else reads it in one go", async ({ level, parts }) => {
+    const rows = ["org_code,indicator,value,org_name,group"];
+    for (let i = 0; rows.length < 300_000; i++) rows.push(`P${i % 6000},iapt_recovery,${i % 100},a made-up organisation with a name long enough to make 25 MB,${i % 40 === 0 ? "CCG" : i % 2 === 0 ? "GP" : "Other"}`);
+    const path = join(dir, `auto-${level}.csv`);
+    writeFileSync(path, `${rows.join("\n")}\n`);
+    const size = readFileSync(path).length;
+    expect(size).toBeGreaterThan(24 << 20);
+    const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: level }] };
+    const read = await built.readValuesFile({ path, size, file: "f.csv", open: () => Readable.from([readFileSync(path)]) }, mentalHealth, options, undefined);
+    expect(read.parts).toBe(parts);
   });
 
   it("numbers lines as the file does, and reports a value given twice across parts", async () => {
