@@ -46,8 +46,8 @@ interface Plan {
  * Plain data, so that it can come back from a worker thread.
  */
 export interface SegmentRead {
-  /** Null when the header could not be read or planned from. */
-  store: StoreParts | null;
+  /** Null when the header could not be read or planned from; parts when it came from another thread. */
+  store: ValuesStore | StoreParts | null;
   /** Problems found, but for the first warning about each unknown indicator (in `unknown`). */
   diagnostics: Diagnostic[];
   /** The first warning about each indicator not in the framework, by indicator id. */
@@ -90,7 +90,7 @@ export async function readSegment(input: Readable, file: string, framework: Fram
   let keptRows = 0;
   let stopped = false;
   const done = (): SegmentRead => ({
-    store: store?.toParts() ?? null,
+    store,
     diagnostics,
     unknown: [...unknown],
     seen: [...seen],
@@ -204,7 +204,8 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
   const diagnostics: Diagnostic[] = [...head!.diagnostics];
   const shape = head!.shape;
   if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, diagnostics, 1);
-  const store = ValuesStore.fromParts(head!.store);
+  const store = asStore(head!.store);
+  store.reserve(segments.reduce((n, segment) => n + (segment.store === null ? 0 : asStore(segment.store).observations), 0));
   const unknown = new Map(head!.unknown);
   const seen = new Set(head!.seen);
   const attributes = new Map(head!.attributes);
@@ -223,7 +224,7 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     dataRows += segment.dataRows;
     keptRows += segment.keptRows;
     store.append(
-      ValuesStore.fromParts(segment.store!),
+      asStore(segment.store!),
       shift,
       (rec, ind, line) => diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn })),
       (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))),
@@ -247,6 +248,10 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     }
   }
   return valuesRead(store, shape.hasPeriods, diagnostics, segments.length);
+}
+
+function asStore(store: ValuesStore | StoreParts): ValuesStore {
+  return store instanceof ValuesStore ? store : ValuesStore.fromParts(store);
 }
 
 function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagnostic[], parts: number): ValuesRead {

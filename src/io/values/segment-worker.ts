@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { checkedRead } from "../source.js";
 import { readSegment } from "./read-values.js";
+import { ValuesStore } from "./values-store.js";
 import { countNewlines, tap, type PartRead, type SegmentJob } from "./split-read.js";
 
 /**
@@ -22,5 +23,6 @@ const input = Readable.from(
   { objectMode: false },
 );
 const read = await readSegment(input, job.file, job.framework, job.options, false);
-const part: PartRead = { read, newlines };
-parentPort!.postMessage({ part }, read.store === null ? [] : Object.values(read.store.columns).map((c) => c.buffer as ArrayBuffer));
+const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
+const part: PartRead = { read: { ...read, store }, newlines };
+parentPort!.postMessage({ part }, store === null ? [] : Object.values(store.columns).map((c) => c.buffer as ArrayBuffer));

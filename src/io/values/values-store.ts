@@ -109,6 +109,11 @@ export class ValuesStore {
     return this.held[rec * this.indicators.length + ind] === 1;
   }
 
+  /** Room for this many observations in all, so that adding the parts of a file copies each value once. */
+  reserve(observations: number): void {
+    if (observations > this.columns.rec.length) this.columns = grow(this.columns, this.count, observations);
+  }
+
   /**
    * One observation. `a` is the value or the numerator, `b` the denominator; `col` the 1-based column
    * its origin points at and `col2` the denominator's.
