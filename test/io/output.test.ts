@@ -21,6 +21,10 @@ describe("formatValue", () => {
     [1e30, "1e+30"],
     [1.5e21, "1.5e+21"],
     [-1e21, "-1e+21"],
+    // Exponent form: its zeros are not decimals to drop.
+    [1.5e300, "1.5e+300"],
+    [2.5e40, "2.5e+40"],
+    [-1.0815485005262277e150, "-1.0815485005262277e+150"],
   ])("%s -> %s", (x, s) => {
     expect(formatValue(x)).toBe(s);
   });
@@ -29,7 +33,7 @@ describe("formatValue", () => {
 describe("formatValue against a plain regular-expression version", () => {
   const reference = (x: number) => {
     const fixed = x.toFixed(6);
-    const s = fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+    const s = fixed.includes(".") && !fixed.includes("e") ? fixed.replace(/\.?0+$/, "") : fixed;
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   };
   it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785])("%s", (x) => {

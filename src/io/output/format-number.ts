@@ -26,7 +26,7 @@ export function formatValue(x: number): string {
  * millions of values. toFixed writes 1e21 and above in exponent form, whose zeros are not decimals.
  */
 function withoutTrailingZeros(s: string): string {
-  if (s.indexOf(".") === -1) return s;
+  if (s.indexOf(".") === -1 || s.indexOf("e") !== -1) return s;
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
   if (end === s.length) return s;
