@@ -30,6 +30,19 @@ describe("formatValue", () => {
   });
 });
 
+describe("a number read back from its text", () => {
+  // The CSV writes a cell's text and JSON the number read back from it: the same text either way.
+  it("is written the same again, by formatValue and by formatFixed", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e4, max: 1e4 }), fc.integer().map((n) => n / 1000)), (x) => {
+        expect(formatValue(Number(formatValue(x)))).toBe(formatValue(x));
+        expect(formatFixed(Number(formatFixed(x, 3)), 3)).toBe(formatFixed(x, 3));
+      }),
+      { seed: 7, numRuns: 50000 },
+    );
+  });
+});
+
 describe("formatValue against a plain regular-expression version", () => {
   const reference = (x: number) => {
     const fixed = x.toFixed(6);

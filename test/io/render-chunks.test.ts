@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Framework } from "../../src/engine/framework/schema.js";
 import { rate, type Rating } from "../../src/engine/rate.js";
 import { writeFileAtomic } from "../../src/io/output/atomic-write.js";
-import { csvCellText, gradedTable } from "../../src/io/output/graded-table.js";
+import { gradedRows } from "../../src/io/output/graded-table.js";
 import { renderRatingChunks } from "../../src/io/output/render.js";
 
 const framework = Framework.parse({
@@ -34,8 +34,8 @@ function rated(n: number): Rating {
 describe("renderRatingChunks (csv)", () => {
   it.each([0, 1, 999, 1000, 2500])("%s organisations: the chunks add up to the whole table stringified at once", (n) => {
     const rating = rated(n);
-    const { columns, fixed, rows } = gradedTable(rating);
-    const whole = stringify([columns, ...rows.map((row) => row.map((cell, i) => csvCellText(cell, fixed[i]!)))], { record_delimiter: "\n" });
+    const { columns, textRows } = gradedRows(rating);
+    const whole = stringify([columns, ...textRows], { record_delimiter: "\n" });
     const chunks = [...renderRatingChunks(rating, "csv")];
     expect(chunks.join("")).toBe(whole);
     expect(chunks.length).toBe(Math.ceil((n + 1) / 1000));

@@ -1,7 +1,7 @@
 import type { Framework } from "../../engine/framework/schema.js";
 import type { PeriodRating } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
-import { csvRecord, gradedCsvRecord } from "./csv-record.js";
+import { csvRecord } from "./csv-record.js";
 import { gradedLayout } from "./graded-table.js";
 
 /** One period's rows of the graded CSV, as text, so that the period's results need not be kept. */
@@ -14,8 +14,8 @@ export interface CsvPeriodRows {
 }
 
 export function csvPeriodRows(framework: Framework, rated: PeriodRating): CsvPeriodRows {
-  const { fixed, row } = gradedLayout(framework, rated.period !== null);
-  return { period: rated.period, codes: rated.organisations.map((o) => o.code), records: rated.organisations.map((o) => gradedCsvRecord(row(o), fixed)) };
+  const { textRow } = gradedLayout(framework, rated.period !== null);
+  return { period: rated.period, codes: rated.organisations.map((o) => o.code), records: rated.organisations.map((o) => csvRecord(textRow(o))) };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { csvCellText, type Cell } from "./graded-table.js";
-
 /** What makes csv-stringify quote a field with delimiter ",", quote '"' and record delimiter "\n" (a lone CR is not quoted). */
 const NEEDS_QUOTES = /[",\n]/;
 
@@ -16,9 +14,4 @@ export function csvRecord(fields: readonly string[]): string {
 
 function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A graded table's row as a CSV record, its cells written by csvCellText. */
-export function gradedCsvRecord(row: readonly Cell[], fixed: readonly boolean[]): string {
-  return csvRecord(row.map((cell, i) => csvCellText(cell, fixed[i]!)));
 }

@@ -4,106 +4,94 @@ import { formatFixed, formatValue } from "./format-number.js";
 
 export type Cell = string | number | null;
 
-export interface GradedTable {
-  columns: string[];
-  /** Per column: scores, written with a fixed 3 decimals in CSV. */
-  fixed: boolean[];
-  rows: Cell[][];
-}
-
 const SCORE_DECIMALS = 3;
 
+/**
+ * A column's cell as written (null when empty), and whether it stands for a number, which JSON writes
+ * as one. The text is made once and the typed cell read back from it, so CSV, Markdown and JSON
+ * always agree and no number is formatted twice (a GP-level table has two million).
+ */
 interface Column {
   name: string;
-  fixed: boolean;
-  cell: (r: IndicatorResult) => Cell;
+  text: (r: IndicatorResult) => string | null;
+  numeric: (r: IndicatorResult) => boolean;
 }
+
+const always = () => true;
 
 export interface GradedRows {
   columns: string[];
-  fixed: boolean[];
   /** Made one at a time, so that a writer can stream a large table without holding it. */
   rows: Iterable<Cell[]>;
+  textRows: Iterable<string[]>;
 }
 
 /**
- * The graded table as typed cells, one row per organisation and period: the single source for the
- * CSV and JSON writers, so both always carry the same columns in the same order.
+ * The graded table as typed cells and as text, one row per organisation and period: the single
+ * source for the CSV, Markdown and JSON writers, so all carry the same columns in the same order.
  */
-export function gradedTable(rating: Rating): GradedTable {
-  const { columns, fixed, rows } = gradedRows(rating);
-  return { columns, fixed, rows: [...rows] };
-}
-
 export function gradedRows(rating: Rating): GradedRows {
-  const { columns, fixed, row } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
-  function* rows(): Generator<Cell[]> {
-    for (const org of rating.organisations) yield row(org);
+  const { columns, row, textRow } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
+  function* each<T>(make: (org: RatedOrg) => T): Generator<T> {
+    for (const org of rating.organisations) yield make(org);
   }
-  return { columns, fixed, rows: rows() };
+  return { columns, rows: each(row), textRows: each(textRow) };
 }
 
 export interface GradedLayout {
   columns: string[];
-  fixed: boolean[];
   /** One organisation's row, its cells in the columns' order. */
   row: (org: RatedOrg) => Cell[];
+  /** The same row as the text of each cell. */
+  textRow: (org: RatedOrg) => string[];
 }
 
 /** The graded table's columns for a framework, with a period column or not, and how to make a row. */
 export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
   const perIndicator = fw.indicators.map(indicatorColumns);
   const league = fw.leagueTable === true;
-  const columns = ["org_code", "org_name", ...(periods ? ["period"] : [])];
-  const fixed = columns.map(() => false);
-  for (const col of perIndicator.flat()) {
-    columns.push(col.name);
-    fixed.push(col.fixed);
-  }
-  for (const name of ["score", "category", ...(league ? ["rank"] : []), "decided_by", "notes"]) {
-    columns.push(name);
-    fixed.push(name === "score");
-  }
+  const columns = ["org_code", "org_name", ...(periods ? ["period"] : []), ...perIndicator.flat().map((c) => c.name)];
+  columns.push("score", "category", ...(league ? ["rank"] : []), "decided_by", "notes");
 
-  function row(org: RatedOrg): Cell[] {
-    const cells: Cell[] = periods ? [org.code, org.name, org.period] : [org.code, org.name];
+  function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T): T[] {
+    const out: T[] = [make(org.code, false), make(org.name, false)];
+    if (periods) out.push(make(org.period, false));
     for (let i = 0; i < perIndicator.length; i++) {
       const result = org.indicators[i]!;
-      for (const col of perIndicator[i]!) cells.push(col.cell(result));
+      for (const col of perIndicator[i]!) out.push(make(col.text(result), col.numeric(result)));
     }
-    cells.push(org.score === null ? null : Number(formatFixed(org.score, SCORE_DECIMALS)), org.category);
-    if (league) cells.push(org.rank);
-    cells.push(org.decidedBy, org.notes);
-    return cells;
+    out.push(make(org.score === null ? null : formatFixed(org.score, SCORE_DECIMALS), true), make(org.category, false));
+    if (league) out.push(make(org.rank === null ? null : String(org.rank), true));
+    out.push(make(org.decidedBy, false), make(org.notes, false));
+    return out;
   }
-  return { columns, fixed, row };
+  return {
+    columns,
+    row: (org) => cells(org, (text, numeric) => (text === null ? null : numeric ? Number(text) : text)),
+    textRow: (org) => cells(org, (text) => text ?? ""),
+  };
 }
 
 /** The value, then what the method computed on the way (interval, z), then the band or the score. */
 function indicatorColumns(ind: Indicator): Column[] {
-  const number = (pick: (r: IndicatorResult) => number | null) => (r: IndicatorResult) => {
-    const x = pick(r);
-    return x === null ? null : Number(formatValue(x));
-  };
-  const value = number((r) => r.value);
-  const columns: Column[] = [{ name: ind.id, fixed: false, cell: (r) => r.text ?? value(r) }];
+  const number = (name: string, pick: (r: IndicatorResult) => number | null): Column => ({
+    name,
+    text: (r) => {
+      const x = pick(r);
+      return x === null ? null : formatValue(x);
+    },
+    numeric: always,
+  });
+  const value = number(ind.id, (r) => r.value);
+  // A categorical indicator's value is its label.
+  const columns: Column[] = [{ name: ind.id, text: (r) => r.text ?? value.text(r), numeric: (r) => r.text === null }];
   const method = ind.scoring.method;
-  if (method === "standard-ci") {
-    columns.push({ name: `${ind.id}_ci_lower`, fixed: false, cell: number((r) => r.ciLower) });
-    columns.push({ name: `${ind.id}_ci_upper`, fixed: false, cell: number((r) => r.ciUpper) });
-  }
-  if (method === "z-score") columns.push({ name: `${ind.id}_z`, fixed: false, cell: number((r) => r.z) });
+  if (method === "standard-ci") columns.push(number(`${ind.id}_ci_lower`, (r) => r.ciLower), number(`${ind.id}_ci_upper`, (r) => r.ciUpper));
+  if (method === "z-score") columns.push(number(`${ind.id}_z`, (r) => r.z));
   if (method === "rank-score") {
-    columns.push({ name: `${ind.id}_score`, fixed: true, cell: (r) => (r.score === null ? null : Number(formatFixed(r.score, SCORE_DECIMALS))) });
+    columns.push({ name: `${ind.id}_score`, text: (r) => (r.score === null ? null : formatFixed(r.score, SCORE_DECIMALS)), numeric: always });
   } else {
-    columns.push({ name: `${ind.id}_band`, fixed: false, cell: (r) => r.band });
+    columns.push({ name: `${ind.id}_band`, text: (r) => (r.band === null ? null : String(r.band)), numeric: always });
   }
   return columns;
-}
-
-/** Text of a cell in CSV: numbers by the same rules as JSON, scores with a fixed 3 decimals. */
-export function csvCellText(cell: Cell, fixed: boolean): string {
-  if (cell === null) return "";
-  if (typeof cell === "string") return cell;
-  return fixed ? formatFixed(cell, SCORE_DECIMALS) : formatValue(cell);
 }

@@ -1,6 +1,6 @@
 import { NOT_RATED } from "../../engine/framework/schema.js";
 import type { Rating } from "../../engine/rate.js";
-import { csvCellText, gradedTable } from "./graded-table.js";
+import { gradedRows } from "./graded-table.js";
 
 const GRADED_HEADING = "## Graded table";
 
@@ -20,8 +20,8 @@ export function renderMarkdown(rating: Rating): string {
     ...(periods.some((p) => p.notRated > 0) ? [line(NOT_RATED, (p) => p.notRated)] : []),
     ["**Total**", ...(multi ? periods.map((p) => String(p.total)) : [String(periods[0]?.total ?? 0), ""])],
   ];
-  const { columns, fixed, rows } = gradedTable(rating);
-  const graded = rows.map((row) => row.map((cell, i) => csvCellText(cell, fixed[i]!)));
+  const { columns, textRows } = gradedRows(rating);
+  const graded = [...textRows];
   const numeric = columns.map((c) => c !== "org_code" && c !== "org_name" && c !== "period" && c !== "category" && c !== "decided_by" && c !== "notes");
   return [
     `# ${escapeCell(rating.framework.title)}`,

@@ -1,6 +1,6 @@
 import type { Rating } from "../../engine/rate.js";
-import { csvRecord, gradedCsvRecord } from "./csv-record.js";
-import { gradedRows, gradedTable } from "./graded-table.js";
+import { csvRecord } from "./csv-record.js";
+import { gradedRows } from "./graded-table.js";
 import { renderMarkdown } from "./markdown.js";
 
 export const OUTPUT_FORMATS = ["csv", "json", "md"] as const;
@@ -20,10 +20,10 @@ export function renderRatingChunks(rating: Rating, format: OutputFormat): Iterab
 const CSV_CHUNK_ROWS = 1000;
 
 function* csvChunks(rating: Rating): Generator<string> {
-  const { columns, fixed, rows } = gradedRows(rating);
+  const { columns, textRows } = gradedRows(rating);
   let batch: string[] = [csvRecord(columns)];
-  for (const row of rows) {
-    batch.push(gradedCsvRecord(row, fixed));
+  for (const row of textRows) {
+    batch.push(csvRecord(row));
     if (batch.length >= CSV_CHUNK_ROWS) {
       yield batch.join("");
       batch = [];
@@ -33,7 +33,7 @@ function* csvChunks(rating: Rating): Generator<string> {
 }
 
 function renderJson(rating: Rating): string {
-  const { columns, rows } = gradedTable(rating);
+  const { columns, rows } = gradedRows(rating);
   const fw = rating.framework;
   const doc = {
     framework: { id: fw.id, title: fw.title, categories: fw.categories, source: fw.source, caveats: fw.caveats },
@@ -43,7 +43,7 @@ function renderJson(rating: Rating): string {
       not_rated: p.notRated,
       total: p.total,
     })),
-    organisations: rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))),
+    organisations: [...rows].map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]!]))),
     statistics: rating.statistics.map((s) => ({
       indicator: s.indicator,
       ...(rating.summary.periods.length > 1 || s.period !== null ? { period: s.period } : {}),
