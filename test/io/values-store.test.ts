@@ -65,7 +65,9 @@ describe("ValuesStore", () => {
     const fresh = next.addRecord("X7", "", "2016", 3);
     next.add(fresh, 1, KIND.value, 7, 0, 3, 3, 0);
     const told: [number, number, number][] = [];
-    first.append(next, 100, (rec, ind, line) => told.push([rec, ind, line]), () => undefined);
+    const recs = first.appendRecords(next, 100, () => undefined);
+    expect([...recs]).toEqual([1, 2]);
+    first.appendValues(next, recs, 100, (rec, ind, line) => told.push([rec, ind, line]));
     expect(told).toEqual([[1, 0, 102]]);
     const { records } = first.dataset(true);
     expect(records.map((r) => [r.code, r.name, r.origin!.line])).toEqual([

@@ -59,6 +59,11 @@ export interface SegmentRead {
   keptRows: number;
   /** Whether reading stopped at an error in the file itself (CSV syntax, encoding, a limit). */
   stopped: boolean;
+  /**
+   * Values that could not be read, as [record, indicator, line, first diagnostic, diagnostics]: had
+   * an earlier part held a value for them, one read would have said "second value" instead.
+   */
+  unread: [number, number, number, number, number][];
   /** What the header gave that the end of the read looks at; null when it gave no plan. */
   shape: { long: boolean; hasPeriods: boolean; indicatorColumn: number; indicatorColumnName: string } | null;
 }
@@ -89,6 +94,7 @@ export async function readSegment(input: Readable, file: string, framework: Fram
   let dataRows = 0;
   let keptRows = 0;
   let stopped = false;
+  const unread: SegmentRead["unread"] = [];
   const done = (): SegmentRead => ({
     store,
     diagnostics,
@@ -98,6 +104,7 @@ export async function readSegment(input: Readable, file: string, framework: Fram
     dataRows: dataRows + skipped.records,
     keptRows,
     stopped,
+    unread,
     shape:
       plan === null
         ? null
@@ -187,7 +194,9 @@ export async function readSegment(input: Readable, file: string, framework: Fram
         p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
           ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
           : { kind: "value", col: p.valueCol! };
+      const before = diagnostics.length;
       observe(s, rec, known.index, cells, src, known.indicator, header, file, line, diagnostics);
+      if (!s.holds(rec, known.index)) unread.push([rec, known.index, line, before, diagnostics.length - before]);
     }
   }
   if (header === null && !stopped) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
@@ -213,7 +222,6 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
   rest.forEach((segment, k) => {
     const shift = lineShifts[k + 1]!;
     const moved = (d: Diagnostic): Diagnostic => (d.line === undefined ? d : { ...d, line: d.line + shift });
-    diagnostics.push(...segment.diagnostics.map(moved));
     for (const [id, d] of segment.unknown) if (!unknown.has(id)) unknown.set(id, moved(d));
     for (const id of segment.seen) seen.add(id);
     for (const [key, values] of segment.attributes) {
@@ -223,12 +231,20 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     }
     dataRows += segment.dataRows;
     keptRows += segment.keptRows;
-    store.append(
-      asStore(segment.store!),
-      shift,
-      (rec, ind, line) => diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn })),
-      (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))),
-    );
+    const part = asStore(segment.store!);
+    const recs = store.appendRecords(part, shift, (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))));
+    const duplicate = (rec: number, ind: number, line: number) =>
+      diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }));
+    // A value this part could not read, which an earlier part holds, is a second value: read in one
+    // go, the file would have said so and not looked at the cell.
+    const superseded = new Set<number>();
+    for (const [rec, ind, line, first, count] of segment.unread) {
+      if (!store.holds(recs[rec]!, ind)) continue;
+      duplicate(recs[rec]!, ind, line + shift);
+      for (let d = first; d < first + count; d++) superseded.add(d);
+    }
+    segment.diagnostics.forEach((d, i) => superseded.has(i) || diagnostics.push(moved(d)));
+    store.appendValues(part, recs, shift, duplicate);
   });
   diagnostics.push(...unknown.values());
 

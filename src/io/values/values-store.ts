@@ -166,12 +166,12 @@ export class ValuesStore {
   }
 
   /**
-   * Add the records and observations of the next part of the same file, read on its own, with its line
-   * numbers moved by `lineShift`. In a keyed store a record of the same organisation and period
-   * continues; `duplicate` is told of each value the earlier part already held, which is not added.
-   * `attributesOf` gives a continued or new record its merged attributes (see read-values).
+   * Add the records of the next part of the same file, read on its own, with its line numbers moved
+   * by `lineShift`: in a keyed store a record of the same organisation and period continues.
+   * `attributesOf` gives a continued or new record its merged attributes (see read-values). Gives
+   * where each of the part's records went, for `appendValues`.
    */
-  append(next: ValuesStore, lineShift: number, duplicate: (rec: number, ind: number, line: number) => void, attributesOf: (rec: number) => Record<string, string> | undefined): void {
+  appendRecords(next: ValuesStore, lineShift: number, attributesOf: (rec: number) => Record<string, string> | undefined): Int32Array {
     const recs = new Int32Array(next.records);
     for (let r = 0; r < next.records; r++) {
       const known = this.keyed ? this.find(next.codes[r]!, next.periods[r]!) : undefined;
@@ -183,6 +183,11 @@ export class ValuesStore {
       }
       if (this.withAttributes) this.attributes[recs[r]!] = attributesOf(recs[r]!);
     }
+    return recs;
+  }
+
+  /** Then its values: `duplicate` is told of each one an earlier part already held, which is not added. */
+  appendValues(next: ValuesStore, recs: Int32Array, lineShift: number, duplicate: (rec: number, ind: number, line: number) => void): void {
     const c = next.columns;
     for (let i = 0; i < next.count; i++) {
       const rec = recs[c.rec[i]!]!;
