@@ -70,6 +70,31 @@ describe("reading a values file in parts on worker threads", () => {
     expect(split).toBeGreaterThan(40);
   }, 120_000);
 
+  it("gives the same on long files whose organisations, indicators and periods come again and again", async () => {
+    // Few keys and many rows: values given twice within and across parts, some not numbers, some
+    // suppressed, with the --where value on some rows only, and a name on some rows only.
+    const row = fc.record({
+      org: fc.constantFrom("A", "B", "C", "D", ""),
+      indicator: fc.constantFrom("iapt_recovery", "eip_2wk", "other"),
+      period: fc.constantFrom("2016", "2017"),
+      value: fc.constantFrom("12", "55.5", "x", "*", "", "-3", "1e400"),
+      name: fc.constantFrom("", "Org", '"Org, the"'),
+      group: fc.constantFrom("CCG", "CCG", "GP"),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 5 }), async (rows, threads) => {
+        const path = join(dir, `repeated-${n++}.csv`);
+        const lines = rows.map((r) => [r.org, r.name, r.indicator, r.value, r.period, r.group].join(","));
+        writeFileSync(path, `${["org_code,org_name,indicator,value,period,group", ...lines].join("\n")}\n`);
+        const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: "CCG" }] };
+        const { whole, parts } = await inParts(path, threads, mentalHealth, options);
+        expect(parts).toEqual(whole);
+      }),
+      { seed: 20162, numRuns: 100 },
+    );
+  }, 120_000);
+
   const fixtures = ["formats", "fuzz", "periods", "bad", "example"].flatMap((folder) =>
     readdirSync(join(ROOT, "fixtures", folder))
       .filter((f) => /\.(csv|tsv)$/.test(f))
