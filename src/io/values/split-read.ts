@@ -39,9 +39,9 @@ export interface FileToRead {
 }
 
 /**
- * Read a values file on up to `threads` threads (undefined: as many as pay for a file of its size), each
- * reading one part and the parts put together by `finishRead`: the same dataset and diagnostics as
- * one read in one go. The parts are split just after a line end that starts a record. Where that
+ * Read a values file on up to `threads` threads (undefined: as many as pay for what there is to parse),
+ * each reading one part and the parts put together by `finishRead`: the same dataset and diagnostics
+ * as one read in one go. The parts are split just after a line end that starts a record. Where that
  * cannot be known cheaply (another encoding, CR line ends, a header with quotes), or a part before
  * the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go instead.
  */
