@@ -214,7 +214,6 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
   const shape = head!.shape;
   if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, diagnostics, 1);
   const store = asStore(head!.store);
-  store.reserve(segments.reduce((n, segment) => n + (segment.store === null ? 0 : asStore(segment.store).observations), 0));
   const unknown = new Map(head!.unknown);
   const seen = new Set(head!.seen);
   const attributes = new Map(head!.attributes);
