@@ -34,7 +34,7 @@ interface Block {
 const DROPPED = 255;
 
 /**
- * The values as read, in typed arrays: about 35 bytes an observation, where the engine's objects take
+ * The values as read, in typed arrays: about 37 bytes an observation, where the engine's objects take
  * over 100 and keep the garbage collector busy. A GP-level file has a million observations; the
  * engine's objects are made from here one period at a time (`byPeriod`), or all at once (`dataset`).
  * Observations are kept in the order read, so the objects made from them are the reader's own.
