@@ -6,7 +6,7 @@ import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import { readRecordBatches } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
-import { KIND, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
+import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 
 export interface ValuesRead {
   /** The values compactly; `dataset` makes the engine's objects of all of them, once, when first asked. */
@@ -18,10 +18,7 @@ export interface ValuesRead {
   diagnostics: Diagnostic[];
 }
 
-type Source =
-  | { kind: "value"; col: number }
-  | { kind: "fraction"; numCol: number; denCol: number }
-  | { kind: "long" };
+type Source = { kind: "value"; col: number } | { kind: "fraction"; numCol: number; denCol: number };
 
 interface Plan {
   layout: "wide" | "long";
@@ -282,10 +279,6 @@ function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagn
   };
 }
 
-function recordKey(code: string, period: string | null): string {
-  return `${code}\u0000${period ?? ""}`;
-}
-
 function duplicateValue(code: string, id: string, period: string | null, at: { file: string; line: number; column: number }): Diagnostic {
   const when = period === null ? "" : ` in period ${period}`;
   return error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, at);
@@ -416,7 +409,6 @@ function observe(
     else store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
     return;
   }
-  if (src.kind !== "fraction") return;
   const num = parseCell(cells[src.numCol]!, false);
   const den = parseCell(cells[src.denCol]!, false);
   const column = src.numCol + 1;

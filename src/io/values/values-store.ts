@@ -91,7 +91,7 @@ export class ValuesStore {
     // Rows of one organisation and period mostly come together: no key to build for those.
     const last = this.codes.length - 1;
     if (last >= 0 && this.codes[last] === code && this.periods[last] === period) return last;
-    return this.keys.get(key(code, period));
+    return this.keys.get(recordKey(code, period));
   }
 
   addRecord(code: string, name: string, period: string | null, line: number, attributes?: Record<string, string>): number {
@@ -101,7 +101,7 @@ export class ValuesStore {
     this.periods.push(period);
     this.recordLines.push(line);
     this.attributes.push(attributes);
-    if (this.keyed) this.keys.set(key(code, period), rec);
+    if (this.keyed) this.keys.set(recordKey(code, period), rec);
     const slots = (rec + 1) * this.indicators.length;
     if (slots > this.held.length) {
       const grown = new Uint8Array(Math.max(slots, this.held.length * 2, 1024));
@@ -313,7 +313,8 @@ export class ValuesStore {
   }
 }
 
-function key(code: string, period: string | null): string {
+/** The key of an organisation's record for a period: rows of both may come in any order. */
+export function recordKey(code: string, period: string | null): string {
   return `${code}\u0000${period ?? ""}`;
 }
 
