@@ -3,7 +3,7 @@ import { setFlagsFromString } from "node:v8";
 
 // A GP-level rating makes each period's results, turns them into text and drops them. By default V8
 // lets the heap grow to 2-4 times what is alive before it collects, so the dropped periods piled up
-// to 500 MB; collecting once the heap has grown a fifth keeps it near 300 MB at the same speed
+// to 500 MB; collecting once the heap has grown by half keeps it near 320 MB at the same speed
 // (bench/README.md). The flag is read at each collection, so setting it here, before the work, holds.
 setFlagsFromString("--heap-growing-percent=50");
 
