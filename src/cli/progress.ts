@@ -1,4 +1,5 @@
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
+import { tap } from "../io/tap.js";
 import type { Output } from "./proc.js";
 
 /** Nothing is drawn for reads shorter than this, so small files never flicker a progress line. */
@@ -27,14 +28,7 @@ export class ProgressLine {
 
   /** The input, passed through unchanged while its bytes are counted. */
   track(input: Readable): Readable {
-    const counter = new Transform({
-      transform: (chunk: Buffer, _enc, done) => {
-        this.advance(chunk.length);
-        done(null, chunk);
-      },
-    });
-    input.on("error", (e) => counter.destroy(e));
-    return input.pipe(counter);
+    return tap(input, (chunk) => this.advance(chunk.length));
   }
 
   advance(bytes: number): void {

@@ -3,7 +3,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkedRead } from "../source.js";
 import { readSegment } from "./read-values.js";
 import { ValuesStore } from "./values-store.js";
-import { countNewlines, tap, type PartRead, type SegmentJob } from "./split-read.js";
+import { tap } from "../tap.js";
+import { countNewlines, type PartRead, type SegmentJob } from "./split-read.js";
 
 /**
  * One part of a values file, read on a worker thread: the file's header line, then bytes

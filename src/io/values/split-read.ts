@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { Framework } from "../../engine/framework/schema.js";
 import { checkedRead } from "../source.js";
+import { tap } from "../tap.js";
 import type { ValuesOptions } from "./options.js";
 import { finishRead, readSegment, readValues, type SegmentRead, type ValuesRead } from "./read-values.js";
 
@@ -161,18 +162,6 @@ export function countNewlines(chunk: Buffer): number {
   let n = 0;
   for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
   return n;
-}
-
-/** The input unchanged, with each chunk shown to `look` on its way. */
-export function tap(input: Readable, look: (chunk: Buffer) => void): Readable {
-  const through = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      look(chunk);
-      done(null, chunk);
-    },
-  });
-  input.on("error", (e) => through.destroy(e));
-  return input.pipe(through);
 }
 
 function tracked(input: Readable, progress: ((bytes: number) => void) | undefined): Readable {
