@@ -11,9 +11,11 @@ import { countNewlines, type PartRead, type SegmentJob } from "./split-read.js";
  * [start, end). The store's arrays go back to the reading thread without being copied.
  */
 const job = workerData as SegmentJob;
+// Only the parts before the last need their line ends counted: they number the lines after them.
+const last = job.end === job.size;
 let newlines = 0;
 const range = tap(checkedRead(job.path, job.size, job.start, job.end), (chunk) => {
-  newlines += countNewlines(chunk);
+  if (!last) newlines += countNewlines(chunk);
   if (job.progress) parentPort!.postMessage({ progress: chunk.length });
 });
 const input = Readable.from(
