@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Dataset } from "../engine/dataset/schema.js";
 import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
+import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
 import { readFrameworkFile } from "../io/framework/read-framework.js";
 import type { Encoding } from "../io/csv/encodings.js";
@@ -46,7 +47,7 @@ export interface Inputs {
   /** All the values as the engine takes them, made when first asked. */
   readonly dataset: Dataset;
   /** The values one period at a time, in the order the engine rates periods, each made only when reached. */
-  periods(): Iterable<Dataset>;
+  periods(): Iterable<PeriodColumns>;
   /** Resolved paths of the files read, so that an output never overwrites one of them. */
   inputPaths: string[];
   warnings: Diagnostic[];
@@ -57,7 +58,7 @@ const EXAMPLE_FOLDER = new URL("../../fixtures/example/", import.meta.url);
 export interface InputsRead {
   framework: Framework;
   readonly dataset: Dataset;
-  periods(): Iterable<Dataset>;
+  periods(): Iterable<PeriodColumns>;
   inputPaths: string[];
   diagnostics: Diagnostic[];
 }
@@ -118,7 +119,7 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
     get dataset() {
       return read.dataset;
     },
-    periods: () => read.values.byPeriod(read.hasPeriods),
+    periods: () => read.values.byPeriod(),
     inputPaths,
     diagnostics: [...framework.warnings, ...read.diagnostics],
   };

@@ -1,5 +1,5 @@
 import type { Framework } from "../engine/framework/schema.js";
-import { collectPeriods, rate, ratePeriod, type PeriodRating, type Rating } from "../engine/rate.js";
+import { collectPeriods, rate, ratePeriodColumns, type PeriodRating, type Rating } from "../engine/rate.js";
 import { DataFailure, UsageError } from "./failures.js";
 import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
 import type { Proc } from "./proc.js";
@@ -31,8 +31,8 @@ export async function rateInputsByPeriod<T>(
   const inputs = await loadInputsFor(opts, proc, out);
   const kept: T[] = [];
   const withoutRows: PeriodRating[] = [];
-  for (const dataset of inputs.periods()) {
-    const rated = ratePeriod(inputs.framework, dataset.records[0]?.period ?? null, dataset.records);
+  for (const period of inputs.periods()) {
+    const rated = ratePeriodColumns(inputs.framework, period);
     kept.push(keep(rated, inputs.framework));
     withoutRows.push({ ...rated, organisations: [] });
   }

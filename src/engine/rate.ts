@@ -3,7 +3,7 @@ import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggre
 import { leagueRanks } from "./aggregate/league-table.js";
 import { applyOverrides } from "./aggregate/overrides.js";
 import { groupByPeriod } from "./dataset/period-groups.js";
-import type { Dataset, OrgRecord } from "./dataset/schema.js";
+import type { Dataset, Observation, OrgRecord, RecordHead } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { NOT_RATED, type Framework } from "./framework/schema.js";
 import { observationColumns, scoreIndicator } from "./scoring/score-indicator.js";
@@ -120,10 +120,34 @@ export function rate(framework: Framework, dataset: Dataset): RateOutcome {
  * see only this period, so rating period by period gives the same results as rating them all at once.
  */
 export function ratePeriod(framework: Framework, period: string | null, records: readonly OrgRecord[]): PeriodRating {
-  const group = [...records].sort(byCodeThenPeriod);
+  const columns = observationColumns(framework.indicators, records);
+  return ratePeriodColumns(framework, { period, records, column: (j) => columns[j]! });
+}
+
+/**
+ * One period given as its records and, apart, each indicator's observations: what ratePeriod rates once
+ * it has gathered them from the records. A caller that holds the values in a form of its own makes each
+ * column only when asked, so that a period's observations are never all alive at once (at GP level,
+ * 16 MB of objects that would otherwise live as long as the period's results).
+ */
+export interface PeriodColumns {
+  period: string | null;
+  /** In any order; their observations, if any, are not read. */
+  records: readonly RecordHead[];
+  /** Indicator j's observations (framework order), in the records' order; asked for once per indicator. */
+  column(j: number): readonly (Observation | undefined)[];
+}
+
+export function ratePeriodColumns(framework: Framework, input: PeriodColumns): PeriodRating {
+  const { period, records } = input;
+  // Sorted as indexes, the same stable order as sorting the records, so each column follows it.
+  const order = Array.from(records.keys()).sort((a, b) => byCodeThenPeriod(records[a]!, records[b]!));
+  const group = order.map((i) => records[i]!);
   const diagnostics = duplicateRecords(group);
-  const columns = observationColumns(framework.indicators, group);
-  const scores = framework.indicators.map((indicator, j) => scoreIndicator(indicator, period, columns[j]!, diagnostics));
+  const scores = framework.indicators.map((indicator, j) => {
+    const column = input.column(j);
+    return scoreIndicator(indicator, period, order.map((i) => column[i]), diagnostics);
+  });
   // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
   // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
   const perOrg: IndicatorResult[][] = [];
@@ -175,7 +199,7 @@ function weightedScores(framework: Framework, results: readonly IndicatorResult[
 }
 
 // Every field in one literal, in RatedOrg's order: one object of one shape per organisation and period.
-function ratedOrg(framework: Framework, record: OrgRecord, indicators: IndicatorResult[], aggregated: Aggregated): RatedOrg {
+function ratedOrg(framework: Framework, record: RecordHead, indicators: IndicatorResult[], aggregated: Aggregated): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
   for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
@@ -204,7 +228,7 @@ function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code:
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 
-function duplicateRecords(sorted: readonly OrgRecord[]): Diagnostic[] {
+function duplicateRecords(sorted: readonly RecordHead[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;

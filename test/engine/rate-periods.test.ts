@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectPeriods, rate, ratePeriod } from "../../src/engine/rate.js";
+import { collectPeriods, rate, ratePeriod, ratePeriodColumns } from "../../src/engine/rate.js";
 import { dataset, record, twoIndicators } from "../helpers/framework.js";
 
 describe("rate with periods", () => {
@@ -56,6 +56,26 @@ describe("ratePeriod", () => {
     const one = ratePeriod(twoIndicators, "2016", [record("A", "2016", 50, 50, 5), record("A", "2016", 50, 50, 2)]);
     expect(one.diagnostics).toEqual([expect.objectContaining({ code: "E_DUPLICATE_ORG", severity: "error", line: 5 })]);
     expect(one.organisations).toHaveLength(2);
+  });
+});
+
+describe("ratePeriodColumns", () => {
+  const records = [record("B", "2016", 50, 50, 4), record("A", "2016", 56, 61, 2), record("C", "2016", 46, 45, 6), record("A", "2016", 40, 30, 8)];
+  const ids = twoIndicators.indicators.map((i) => i.id);
+
+  it.each([
+    ["in the given order", records],
+    ["reversed", records.slice().reverse()],
+  ])("gives what ratePeriod gives, records %s, with their observations apart and each column asked for once", (_, given) => {
+    const asked: number[] = [];
+    const heads = given.map(({ observations: _o, ...head }) => head);
+    const columns = ratePeriodColumns(twoIndicators, {
+      period: "2016",
+      records: heads,
+      column: (j) => (asked.push(j), given.map((r) => r.observations[ids[j]!])),
+    });
+    expect(columns).toEqual(ratePeriod(twoIndicators, "2016", given));
+    expect(asked).toEqual([0, 1]);
   });
 });
 

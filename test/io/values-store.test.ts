@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Observation } from "../../src/engine/dataset/schema.js";
 import { KIND, ValuesStore } from "../../src/io/values/values-store.js";
 
 /** A keyed store of `orgs` organisations x the given periods, two indicators each, in every kind. */
@@ -45,11 +46,52 @@ describe("ValuesStore", () => {
     expect([s.holds(rec, 0), s.holds(rec, 1)]).toEqual([false, true]);
   });
 
-  it("gives the periods in text order, and all of them together as the whole dataset", () => {
+  it("gives the periods in text order, their columns together making the whole dataset", () => {
     const s = store(5, ["2017", "2016", "2018"]);
-    const periods = [...s.byPeriod(true)];
-    expect(periods.map((d) => d.records[0]!.period)).toEqual(["2016", "2017", "2018"]);
-    expect(periods.flatMap((d) => d.records).sort((x, y) => x.origin!.line! - y.origin!.line!)).toEqual(s.dataset(true).records);
+    const periods = [...s.byPeriod()];
+    expect(periods.map((p) => [p.period, ...new Set(p.records.map((r) => r.period))])).toEqual([
+      ["2016", "2016"],
+      ["2017", "2017"],
+      ["2018", "2018"],
+    ]);
+    const rebuilt = periods.flatMap((p) => {
+      const columns = s.indicators.map((_, j) => p.column(j));
+      return p.records.map((r, k) => {
+        const observations: Record<string, Observation> = {};
+        s.indicators.forEach((id, j) => columns[j]![k] !== undefined && (observations[id] = columns[j]![k]!));
+        return { ...r, observations };
+      });
+    });
+    expect(rebuilt.sort((x, y) => x.origin!.line! - y.origin!.line!)).toEqual(s.dataset(true).records);
+  });
+
+  it("finds each column's observations in whichever block holds them", () => {
+    const first = store(2, ["2016", "2017"]);
+    const next = store(3, ["2016", "2017"]);
+    first.appendValues(next, first.appendRecords(next, 50, () => undefined), 50, () => {});
+    const [p2016] = [...first.byPeriod()];
+    const values = p2016!.column(0).map((o) => o?.value);
+    expect(p2016!.records.map((r, k) => [r.code, values[k]])).toEqual(
+      first.dataset(true).records.filter((r) => r.period === "2016").map((r) => [r.code, r.observations.a?.value]),
+    );
+  });
+
+  it("widens its 16-bit columns when a column or indicator number needs more, keeping what it held", () => {
+    const ids = Array.from({ length: 70_000 }, (_, k) => `i${k}`);
+    const s = new ValuesStore("v.csv", ids, 1, true, false);
+    const rec = s.addRecord("X", "", null, 2);
+    s.add(rec, 3, KIND.value, 1, 0, 2, 40_000, 0);
+    s.add(rec, 5, KIND.fraction, 2, 4, 2, 50_000, 50_001);
+    s.add(rec, 7, KIND.value, 3, 0, 2, 70_000, 0);
+    s.add(rec, 69_999, KIND.fraction, 5, 10, 2, 70_001, 80_000);
+    const [made] = ValuesStore.fromParts(s.toParts()).dataset(false).records;
+    const at = (id: string) => [made!.observations[id]!.origin!.column, made!.observations[id]!.denominatorOrigin?.column, made!.observations[id]!.denominator];
+    expect([at("i3"), at("i5"), at("i7"), at("i69999")]).toEqual([
+      [40_000, undefined, undefined],
+      [50_000, 50_001, 4],
+      [70_000, undefined, undefined],
+      [70_001, 80_000, 10],
+    ]);
   });
 
   it("survives the trip to another thread as parts", () => {

@@ -32,6 +32,8 @@ export const OrgRecord = z.object({
   origin: Origin.optional(),
 });
 export type OrgRecord = z.infer<typeof OrgRecord>;
+/** A record without its observations: all that a rated row takes from it. */
+export type RecordHead = Omit<OrgRecord, "observations">;
 
 export const Dataset = z.object({
   records: z.array(OrgRecord),

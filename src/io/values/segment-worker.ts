@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { checkedRead } from "../source.js";
 import { readSegment } from "./read-values.js";
-import { ValuesStore } from "./values-store.js";
+import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
 import { countNewlines, type PartRead, type SegmentJob } from "./split-read.js";
 
@@ -28,4 +28,4 @@ const input = Readable.from(
 const read = await readSegment(input, job.file, job.framework, job.options, false);
 const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
 const part: PartRead = { read: { ...read, store }, newlines };
-parentPort!.postMessage({ part }, store === null ? [] : Object.values(store.columns).map((c) => c.buffer as ArrayBuffer));
+parentPort!.postMessage({ part }, store === null ? [] : columnBuffers(store.columns));

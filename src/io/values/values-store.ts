@@ -1,4 +1,5 @@
-import type { Dataset, Observation, OrgRecord } from "../../engine/dataset/schema.js";
+import type { Dataset, Observation, OrgRecord, RecordHead } from "../../engine/dataset/schema.js";
+import type { PeriodColumns } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
 
 /** What an observation holds; the numbers it keeps mean different things for each. */
@@ -18,11 +19,26 @@ export interface StoreParts {
   recordLines: number[];
   attributes: (Record<string, string> | undefined)[];
   count: number;
-  columns: { rec: Int32Array; ind: Int32Array; kind: Uint8Array; a: Float64Array; b: Float64Array; line: Int32Array; col: Int32Array; col2: Int32Array };
+  /**
+   * `ind`, `col` and `col2` are 16-bit until a number too big for that comes (see `add`); `b` and `col2`,
+   * which only fractions use, are made when the first fraction comes. An NHS Digital file gives single
+   * values, and then an observation takes 21 bytes.
+   */
+  columns: {
+    rec: Int32Array;
+    ind: Small;
+    kind: Uint8Array;
+    a: Float64Array;
+    b: Float64Array | null;
+    line: Int32Array;
+    col: Small;
+    col2: Small | null;
+  };
   texts: [number, string][];
 }
 
 type Columns = StoreParts["columns"];
+type Small = Uint16Array | Int32Array;
 
 /** Observations in typed arrays: the first `count` entries of `columns` are used. */
 interface Block {
@@ -53,7 +69,12 @@ export class ValuesStore {
   private periods: (string | null)[] = [];
   private recordLines: number[] = [];
   private attributes: (Record<string, string> | undefined)[] = [];
-  private keys = new Map<string, number>();
+  /**
+   * A keyed store's records by code, and then by period for a code with more than one: a joined key
+   * was a new string to make and hash for each row, and three strings to keep for each record.
+   */
+  private keys = new Map<string, number | Map<string | null, number>>();
+  private strings = new Map<string, string>();
   /** Per record and indicator, whether a value is held: a second one is a duplicate. */
   private held = new Uint8Array(0);
   /**
@@ -88,20 +109,21 @@ export class ValuesStore {
 
   /** A keyed store's record for an organisation and period, if it has one. */
   find(code: string, period: string | null): number | undefined {
-    // Rows of one organisation and period mostly come together: no key to build for those.
+    // Rows of one organisation and period mostly come together: nothing to look up for those.
     const last = this.codes.length - 1;
     if (last >= 0 && this.codes[last] === code && this.periods[last] === period) return last;
-    return this.keys.get(recordKey(code, period));
+    const known = this.keys.get(code);
+    return typeof known === "number" ? (this.periods[known] === period ? known : undefined) : known?.get(period);
   }
 
   addRecord(code: string, name: string, period: string | null, line: number, attributes?: Record<string, string>): number {
     const rec = this.codes.length;
-    this.codes.push(code);
-    this.names.push(name);
-    this.periods.push(period);
+    this.codes.push(this.intern(code));
+    this.names.push(this.intern(name));
+    this.periods.push(period === null ? null : this.intern(period));
     this.recordLines.push(line);
     this.attributes.push(attributes);
-    if (this.keyed) this.keys.set(recordKey(code, period), rec);
+    if (this.keyed) this.key(rec);
     const slots = (rec + 1) * this.indicators.length;
     if (slots > this.held.length) {
       const grown = new Uint8Array(Math.max(slots, this.held.length * 2, 1024));
@@ -113,7 +135,24 @@ export class ValuesStore {
 
   /** A record's name, if it has none yet: the first row that names an organisation names it. */
   nameIfUnnamed(rec: number, name: string): void {
-    if (this.names[rec] === "" && name !== "") this.names[rec] = name;
+    if (this.names[rec] === "" && name !== "") this.names[rec] = this.intern(name);
+  }
+
+  /** Look a record up by its code, then (for a code with more than one) its period. */
+  private key(rec: number): void {
+    const code = this.codes[rec]!;
+    const known = this.keys.get(code);
+    if (known === undefined) this.keys.set(code, rec);
+    else if (typeof known === "number") this.keys.set(code, new Map([[this.periods[known]!, known], [this.periods[rec]!, rec]]));
+    else known.set(this.periods[rec]!, rec);
+  }
+
+  /** One string for each code, name and period, however many records share it (one per period, else). */
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
   }
 
   holds(rec: number, ind: number): boolean {
@@ -129,14 +168,25 @@ export class ValuesStore {
     if (block.count === block.columns.rec.length) block.columns = grow(block.columns, block.count, Math.max(4096, block.count * 2));
     const i = block.count++;
     const c = block.columns;
+    if (ind > 0xffff && c.ind instanceof Uint16Array) c.ind = Int32Array.from(c.ind);
+    if ((col > 0xffff || col2 > 0xffff) && c.col instanceof Uint16Array) {
+      c.col = Int32Array.from(c.col);
+      if (c.col2 !== null) c.col2 = Int32Array.from(c.col2);
+    }
+    if (kind === KIND.fraction && c.b === null) {
+      c.b = new Float64Array(c.rec.length);
+      c.col2 = new (c.col.constructor as new (n: number) => Small)(c.rec.length);
+    }
     c.rec[i] = rec;
     c.ind[i] = ind;
     c.kind[i] = kind;
     c.a[i] = a;
-    c.b[i] = b;
     c.line[i] = line;
     c.col[i] = col;
-    c.col2[i] = col2;
+    if (c.b !== null) {
+      c.b[i] = b;
+      c.col2![i] = col2;
+    }
     if (text !== undefined) this.texts.set(this.count, text);
     this.count++;
     this.held[rec * this.indicators.length + ind] = 1;
@@ -223,22 +273,53 @@ export class ValuesStore {
 
   /** Every record, as the engine takes them, in the order first read. */
   dataset(hasPeriods: boolean): Dataset {
-    return { records: this.materialise(() => true), hasPeriods };
+    return { records: this.materialise(), hasPeriods };
   }
 
-  /** The periods in text order (as the engine rates them), each made into the engine's objects only when reached. */
-  *byPeriod(hasPeriods: boolean): Generator<Dataset> {
-    const { periodOf, starts, order } = this.periodIndex();
-    for (let p = 0; p + 1 < starts.length; p++) {
-      yield { records: this.materialise((rec) => periodOf[rec] === p, order.subarray(starts[p]!, starts[p + 1]!)), hasPeriods };
+  /**
+   * The periods in text order (as the engine rates them), each as its records and its observations,
+   * made one indicator at a time when the engine scores that indicator and dropped once it has.
+   */
+  *byPeriod(): Generator<PeriodColumns> {
+    const { periods, periodOf, starts, order } = this.periodIndex();
+    const width = this.indicators.length;
+    const bases = this.blockBases();
+    const place = new Int32Array(this.codes.length);
+    for (let p = 0; p < periods.length; p++) {
+      const recs: number[] = [];
+      for (let rec = 0; rec < this.codes.length; rec++) if (periodOf[rec] === p) recs.push(rec);
+      const n = recs.length;
+      recs.forEach((rec, k) => (place[rec] = k));
+      // Where each record's observation of each indicator is, indicator by indicator; -1 for none.
+      const cells = new Int32Array(width * n).fill(-1);
+      for (const at of order.subarray(starts[p]!, starts[p + 1]!)) {
+        const b = blockAt(bases, at);
+        const c = this.blocks[b]!.columns;
+        const i = at - bases[b]!;
+        cells[c.ind[i]! * n + place[c.rec[i]!]!] = at;
+      }
+      yield {
+        period: periods[p]!,
+        records: recs.map((rec) => this.record(rec)),
+        column: (j) => {
+          const column = new Array<Observation | undefined>(n);
+          for (let k = 0; k < n; k++) {
+            const at = cells[j * n + k]!;
+            if (at < 0) continue;
+            const b = blockAt(bases, at);
+            column[k] = this.observation(this.blocks[b]!.columns, at - bases[b]!, at);
+          }
+          return column;
+        },
+      };
     }
   }
 
   /**
-   * Each record's period as a number (periods in text order), and the observations of each period in
-   * turn (a counting sort, in the order read): `order[starts[p] .. starts[p + 1])` are period p's.
+   * The periods in text order, each record's period as its number there, and the observations of each
+   * period in turn (a counting sort, in the order read): `order[starts[p] .. starts[p + 1])` are period p's.
    */
-  private periodIndex(): { periodOf: Int32Array; starts: Int32Array; order: Int32Array } {
+  private periodIndex(): { periods: (string | null)[]; periodOf: Int32Array; starts: Int32Array; order: Int32Array } {
     const periods = [...new Set(this.periods)].sort((a, b) => compareText(a ?? "", b ?? ""));
     const index = new Map(periods.map((p, i) => [p, i]));
     const periodOf = Int32Array.from(this.periods, (p) => index.get(p)!);
@@ -248,43 +329,31 @@ export class ValuesStore {
     const order = new Int32Array(starts[periods.length]!);
     const next = starts.slice(0, -1);
     this.eachObservation((c, i, at) => (order[next[periodOf[c.rec[i]!]!]!++] = at));
-    return { periodOf, starts, order };
+    return { periods, periodOf, starts, order };
   }
 
-  /** The wanted records, with the observations given in `which` (all when not given), in the order read. */
-  private materialise(wanted: (rec: number) => boolean, which?: Int32Array): OrgRecord[] {
-    const { file, orgColumn } = this;
-    const made: (OrgRecord | undefined)[] = [];
-    const records: OrgRecord[] = [];
-    for (let rec = 0; rec < this.codes.length; rec++) {
-      if (!wanted(rec)) continue;
-      const record: OrgRecord = {
-        code: this.codes[rec]!,
-        name: this.names[rec]!,
-        period: this.periods[rec]!,
-        observations: {},
-        ...(this.withAttributes ? { attributes: this.attributes[rec] ?? {} } : {}),
-        origin: { file, line: this.recordLines[rec]!, column: orgColumn },
-      };
-      made[rec] = record;
-      records.push(record);
-    }
-    const add = (c: Columns, i: number, at: number) => {
-      const record = made[c.rec[i]!];
-      if (record !== undefined) defineObservation(record.observations, this.indicators[c.ind[i]!]!, this.observation(c, i, at));
-    };
-    if (which === undefined) {
-      this.eachObservation(add);
-      return records;
-    }
-    // `which` counts up through the blocks, so the block of each is found by walking on.
-    let b = 0;
-    let base = 0;
-    for (const at of which) {
-      while (at >= base + this.blocks[b]!.count) base += this.blocks[b++]!.count;
-      add(this.blocks[b]!.columns, at - base, at);
-    }
+  /** Where each block's observations start in the count through all blocks. */
+  private blockBases(): Int32Array {
+    const bases = new Int32Array(this.blocks.length);
+    for (let b = 1; b < this.blocks.length; b++) bases[b] = bases[b - 1]! + this.blocks[b - 1]!.count;
+    return bases;
+  }
+
+  /** Every record, with its observations, in the order read. */
+  private materialise(): OrgRecord[] {
+    const records: OrgRecord[] = this.codes.map((_, rec) => ({ ...this.record(rec), observations: {} }));
+    this.eachObservation((c, i, at) => defineObservation(records[c.rec[i]!]!.observations, this.indicators[c.ind[i]!]!, this.observation(c, i, at)));
     return records;
+  }
+
+  private record(rec: number): RecordHead {
+    return {
+      code: this.codes[rec]!,
+      name: this.names[rec]!,
+      period: this.periods[rec]!,
+      ...(this.withAttributes ? { attributes: this.attributes[rec] ?? {} } : {}),
+      origin: { file: this.file, line: this.recordLines[rec]!, column: this.orgColumn },
+    };
   }
 
   /** Each observation kept, in the order read: its block's columns, its place there and its index. */
@@ -302,7 +371,7 @@ export class ValuesStore {
       case KIND.value:
         return { value: c.a[i]!, origin };
       case KIND.fraction:
-        return { value: null, numerator: c.a[i]!, denominator: c.b[i]!, origin, denominatorOrigin: { file: this.file, line: c.line[i]!, column: c.col2[i]! } };
+        return { value: null, numerator: c.a[i]!, denominator: c.b![i]!, origin, denominatorOrigin: { file: this.file, line: c.line[i]!, column: c.col2![i]! } };
       case KIND.empty:
         return { value: null, missing: "empty", origin };
       case KIND.suppressed:
@@ -313,6 +382,13 @@ export class ValuesStore {
   }
 }
 
+/** The block that observation `at` (counted through all blocks) is in: a file is read in a few parts at most. */
+function blockAt(bases: Int32Array, at: number): number {
+  let b = bases.length - 1;
+  while (bases[b]! > at) b--;
+  return b;
+}
+
 /** The key of an organisation's record for a period: rows of both may come in any order. */
 export function recordKey(code: string, period: string | null): string {
   return `${code}\u0000${period ?? ""}`;
@@ -321,21 +397,32 @@ export function recordKey(code: string, period: string | null): string {
 function emptyColumns(size: number): Columns {
   return {
     rec: new Int32Array(size),
-    ind: new Int32Array(size),
+    ind: new Uint16Array(size),
     kind: new Uint8Array(size),
     a: new Float64Array(size),
-    b: new Float64Array(size),
+    b: null,
     line: new Int32Array(size),
-    col: new Int32Array(size),
-    col2: new Int32Array(size),
+    col: new Uint16Array(size),
+    col2: null,
   };
 }
 
-/** Columns of `size`, holding the first `used` entries of the old ones. */
+/** Columns of `size`, of the old ones' types, holding the first `used` entries of the old ones. */
 function grow(old: Columns, used: number, size: number): Columns {
-  const next = emptyColumns(size);
-  for (const name of Object.keys(next) as (keyof Columns)[]) next[name].set(old[name].subarray(0, used) as never);
+  const next = { ...old };
+  for (const name of Object.keys(old) as (keyof Columns)[]) {
+    const column = old[name];
+    if (column === null) continue;
+    const grown = new (column.constructor as new (n: number) => NonNullable<typeof column>)(size);
+    grown.set(column.subarray(0, used) as never);
+    next[name] = grown as never;
+  }
   return next;
+}
+
+/** The buffers of a store's columns, to transfer to another thread. */
+export function columnBuffers(columns: Columns): ArrayBuffer[] {
+  return Object.values(columns).flatMap((c) => (c === null ? [] : [c.buffer as ArrayBuffer]));
 }
 
 /**
