@@ -1,4 +1,4 @@
-export { rate, ratePeriod, ratePeriodColumns, type PeriodColumns, type PeriodRating, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
+export { rate, ratePeriod, ratePeriodColumns, type PeriodColumns, type PeriodRating, type PeriodRatingOf, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
 export { Framework, Indicator, DEFAULT_CATEGORIES, NOT_RATED, type FrameworkInput } from "./engine/framework/schema.js";
 export { Dataset, OrgRecord, Observation } from "./engine/dataset/schema.js";
 export { Diagnostic, DiagnosticCode } from "./engine/diagnostics.js";

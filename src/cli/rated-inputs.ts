@@ -1,5 +1,5 @@
 import type { Framework } from "../engine/framework/schema.js";
-import { collectPeriods, rate, ratePeriodColumns, type PeriodRating, type Rating } from "../engine/rate.js";
+import { collectPeriods, rate, ratePeriodColumns, type PeriodRating, type RatedOrg, type Rating } from "../engine/rate.js";
 import { DataFailure, UsageError } from "./failures.js";
 import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
 import type { Proc } from "./proc.js";
@@ -19,21 +19,22 @@ export async function rateInputs(opts: InputOptions, proc: Proc, out: OutputTarg
 }
 
 /**
- * As rateInputs, one period at a time, so that only one period's results are alive at once: `keep`
- * is given each period's rating and returns what to hold of it (rendered text, say).
+ * As rateInputs, one period at a time, so that only one period's results are alive at once: `each`
+ * is given the framework and a period and returns what to keep of each of its rated rows (their text,
+ * say), which it is handed as they are made.
  */
 export async function rateInputsByPeriod<T>(
   opts: InputOptions,
   proc: Proc,
   out: OutputTarget,
-  keep: (rated: PeriodRating, framework: Framework) => T,
-): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: T[] }> {
+  each: (framework: Framework, period: string | null) => (org: RatedOrg) => T,
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: { period: string | null; rows: T[] }[] }> {
   const inputs = await loadInputsFor(opts, proc, out);
-  const kept: T[] = [];
+  const kept: { period: string | null; rows: T[] }[] = [];
   const withoutRows: PeriodRating[] = [];
   for (const period of inputs.periods()) {
-    const rated = ratePeriodColumns(inputs.framework, period);
-    kept.push(keep(rated, inputs.framework));
+    const rated = ratePeriodColumns(inputs.framework, period, each(inputs.framework, period.period));
+    kept.push({ period: rated.period, rows: rated.organisations });
     withoutRows.push({ ...rated, organisations: [] });
   }
   return { inputs, rating: succeeded(inputs, collectPeriods(inputs.framework, withoutRows)), kept };

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggregate/aggregate.js";
 import { leagueRanks } from "./aggregate/league-table.js";
-import { applyOverrides } from "./aggregate/overrides.js";
+import { applyOverrides, type Capped } from "./aggregate/overrides.js";
 import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, Observation, OrgRecord, RecordHead } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { NOT_RATED, type Framework } from "./framework/schema.js";
-import { observationColumns, scoreIndicator } from "./scoring/score-indicator.js";
+import { observationColumns, scoreIndicator, type IndicatorScores } from "./scoring/score-indicator.js";
 import { compareText } from "./text-order.js";
 
 export const IndicatorResult = z.object({
@@ -92,10 +92,13 @@ export interface Rating {
 export type RateOutcome = { ok: true; rating: Rating } | { ok: false; diagnostics: Diagnostic[] };
 
 /** One period rated: the step rate() repeats for each period, public so that a caller can rate one period at a time. */
-export interface PeriodRating {
+export type PeriodRating = PeriodRatingOf<RatedOrg>;
+
+/** A period rated, each organisation's row turned into a T as it was made (see ratePeriodColumns). */
+export interface PeriodRatingOf<T> {
   period: string | null;
   /** In organisation code order. */
-  organisations: RatedOrg[];
+  organisations: T[];
   /** One per indicator, in the framework's order. */
   statistics: IndicatorStatistic[];
   summary: PeriodSummary;
@@ -138,7 +141,14 @@ export interface PeriodColumns {
   column(j: number): readonly (Observation | undefined)[];
 }
 
-export function ratePeriodColumns(framework: Framework, input: PeriodColumns): PeriodRating {
+/**
+ * Rate one period given as columns. With `each`, each organisation's rated row is handed to it as soon
+ * as it is made, and only what it returns is kept: a caller that writes the rows as text never holds a
+ * period's results all at once (at GP level, 156,000 objects that lived as long as the period).
+ */
+export function ratePeriodColumns(framework: Framework, input: PeriodColumns): PeriodRating;
+export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each: (org: RatedOrg) => T): PeriodRatingOf<T>;
+export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each?: (org: RatedOrg) => T): PeriodRatingOf<T | RatedOrg> {
   const { period, records } = input;
   // Sorted as indexes, the same stable order as sorting the records, so each column follows it.
   const order = Array.from(records.keys()).sort((a, b) => byCodeThenPeriod(records[a]!, records[b]!));
@@ -148,18 +158,14 @@ export function ratePeriodColumns(framework: Framework, input: PeriodColumns): P
     const column = input.column(j);
     return scoreIndicator(indicator, period, order.map((i) => column[i]), diagnostics);
   });
-  // Transposed in plain loops: a closure and a map per organisation otherwise, 39,000 at GP level.
-  // Each organisation's array is made at its final length: grown by push, it keeps spare room for good.
-  const perOrg: IndicatorResult[][] = [];
-  for (let i = 0; i < group.length; i++) {
-    const indicators = new Array<IndicatorResult>(scores.length);
-    for (let j = 0; j < scores.length; j++) indicators[j] = scores[j]!.results[i]!;
-    perOrg.push(indicators);
-  }
-  const aggregated = aggregatePeriod(framework, perOrg.map((indicators) => scoredIndicators(framework, indicators)));
-  const rated = group.map((record, i) => ratedOrg(framework, record, perOrg[i]!, aggregated[i]!));
-  if (framework.leagueTable) leagueRanks(rated).forEach((rank, i) => (rated[i]!.rank = rank));
-  return { period, organisations: rated, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, rated), diagnostics };
+  const aggregated = aggregatePeriod(framework, group.map((_, i) => scoredIndicators(framework, scores, i)));
+  const placed = group.map((record, i) => placement(framework, record, aggregated[i]!));
+  const ranks = framework.leagueTable ? leagueRanks(placed) : null;
+  const organisations = group.map((record, i) => {
+    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!);
+    return each === undefined ? org : each(org);
+  });
+  return { period, organisations, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, placed), diagnostics };
 }
 
 /** The periods' ratings, in period order, as one rating, or every error found in any of them. */
@@ -181,32 +187,34 @@ export function collectPeriods(framework: Framework, periods: readonly PeriodRat
 /** Only rules look at the bands by indicator; the means need just the scores. */
 const NO_BANDS: ReadonlyMap<string, number | null> = new Map();
 
-function scoredIndicators(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators {
-  return {
-    bands: framework.aggregation.method === "rules" ? new Map(results.map((r) => [r.id, r.band])) : NO_BANDS,
-    scores: weightedScores(framework, results),
-  };
+/** Organisation i's scored indicators, read from the outcomes without making its results. */
+function scoredIndicators(framework: Framework, scores: readonly IndicatorScores[], i: number): ScoredIndicators {
+  const bands = framework.aggregation.method === "rules" ? new Map<string, number | null>() : NO_BANDS;
+  // A loop, not flatMap: flatMap makes an array per indicator and organisation only to flatten it.
+  const weighted: ScoredIndicators["scores"] = [];
+  for (let j = 0; j < scores.length; j++) {
+    const outcome = scores[j]!.outcomes[i]!;
+    const scored = outcome.kind === "scored";
+    if (bands !== NO_BANDS) (bands as Map<string, number | null>).set(framework.indicators[j]!.id, scored ? outcome.band : null);
+    if (scored) weighted.push({ band: outcome.score, weight: framework.indicators[j]!.weight });
+  }
+  return { bands, scores: weighted };
 }
 
-// A loop, not flatMap: flatMap makes an array per indicator and organisation only to flatten it.
-function weightedScores(framework: Framework, results: readonly IndicatorResult[]): ScoredIndicators["scores"] {
-  const scores: ScoredIndicators["scores"] = [];
-  for (let i = 0; i < results.length; i++) {
-    const score = results[i]!.score;
-    if (score !== null) scores.push({ band: score, weight: framework.indicators[i]!.weight });
-  }
-  return scores;
+/** Where an organisation is placed, any override applied: what the summary and the league table count. */
+function placement(framework: Framework, record: RecordHead, aggregated: Aggregated): { categoryIndex: number | null; score: number | null; capped: Capped | null } {
+  const capped =
+    aggregated.categoryIndex === null ? null : applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
+  return { categoryIndex: capped === null ? null : capped.categoryIndex, score: aggregated.score, capped };
 }
 
 // Every field in one literal, in RatedOrg's order: one object of one shape per organisation and period.
-function ratedOrg(framework: Framework, record: RecordHead, indicators: IndicatorResult[], aggregated: Aggregated): RatedOrg {
+function ratedOrg(framework: Framework, record: RecordHead, indicators: IndicatorResult[], aggregated: Aggregated, capped: Capped | null, rank: number | null): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
   for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
   const scored = indicators.length - reasons.length;
   const coverage = reasons.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons.join("; ")})`;
-  const rated = aggregated.categoryIndex !== null;
-  const capped = rated ? applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex!) : null;
   return {
     code: record.code,
     name: record.name,
@@ -220,7 +228,7 @@ function ratedOrg(framework: Framework, record: RecordHead, indicators: Indicato
     toNextCategory: capped !== null && capped.reason === null ? aggregated.toNextCategory : null,
     cappedBy: capped === null ? null : capped.reason,
     notes: capped === null ? [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; ") : coverage,
-    rank: null,
+    rank,
   };
 }
 
@@ -251,7 +259,7 @@ export function summarise(framework: Framework, organisations: readonly RatedOrg
   };
 }
 
-function periodSummary(framework: Framework, period: string | null, orgs: readonly RatedOrg[]): PeriodSummary {
+function periodSummary(framework: Framework, period: string | null, orgs: readonly { categoryIndex: number | null }[]): PeriodSummary {
   const counts = framework.categories.map(() => 0);
   let notRated = 0;
   for (const org of orgs) {

@@ -12,10 +12,16 @@ import { renderRatingChunks } from "../../src/io/output/render.js";
 const framework = Framework.parse({
   id: "t",
   title: "T",
-  indicators: [{ id: "a", label: "A", polarity: "higher", scoring: { method: "thresholds", cuts: [3, 2, 1] } }],
+  indicators: [
+    { id: "a", label: "A", polarity: "higher", scoring: { method: "thresholds", cuts: [3, 2, 1] } },
+    { id: "b", label: "B", polarity: "higher", scoring: { method: "categorical", bands: { "Met, fully": 1, 'Said "partly"': 2, "12": 3 } } },
+  ],
 });
 
-/** Names with commas, quotes and line breaks, so that quoting matters on both sides of a chunk boundary. */
+/**
+ * Names and labels with commas, quotes and line breaks, so that quoting matters on both sides of a chunk
+ * boundary, and a label that looks like a number.
+ */
 function rated(n: number): Rating {
   const names = ["Plain", 'Say "hi", then', "Two\nlines", ""];
   const outcome = rate(framework, {
@@ -24,7 +30,7 @@ function rated(n: number): Rating {
       code: `X${String(i).padStart(5, "0")}`,
       name: names[i % names.length]!,
       period: null,
-      observations: { a: { value: i % 7 === 0 ? null : (i % 5) + 0.25 } },
+      observations: { a: { value: i % 7 === 0 ? null : (i % 5) + 0.25 }, b: { value: null, text: ["Met, fully", 'Said "partly"', "12"][i % 3]! } },
     })),
   });
   if (!outcome.ok) throw new Error("rating failed");

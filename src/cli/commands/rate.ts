@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { sortDiagnostics } from "../../engine/diagnostics.js";
-import { csvFromPeriods, csvPeriodRows } from "../../io/output/csv-periods.js";
+import { csvFromPeriods, csvRowOf } from "../../io/output/csv-periods.js";
 import { OUTPUT_FORMATS, renderRatingChunks, type OutputFormat } from "../../io/output/render.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
@@ -42,9 +42,9 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
 }
 
 /**
- * The rating and its output text, made as it is written. A CSV is rendered period by period, each
- * period's results dropped once its rows are text, so that a GP-level run holds one period's results
- * at a time; JSON and Markdown are made from the whole rating.
+ * The rating and its output text, made as it is written. A CSV is rated period by period and each
+ * row turned into text as it is made, so that a GP-level run never holds a period's results; JSON
+ * and Markdown are made from the whole rating.
  */
 async function rateAndRender(
   opts: RateOptions,
@@ -53,7 +53,7 @@ async function rateAndRender(
   format: OutputFormat,
 ): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string> }> {
   if (format === "csv") {
-    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, (rated, framework) => csvPeriodRows(framework, rated));
+    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, csvRowOf);
     return { inputs, rating, text: csvFromPeriods(rating.framework, kept) };
   }
   const { inputs, rating } = await rateInputs(opts, proc, out);

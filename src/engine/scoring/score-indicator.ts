@@ -12,9 +12,16 @@ import { scoreAgainstStandard } from "./standard-ci.js";
 import { cutText, nextBandTarget, thresholdBand } from "./thresholds.js";
 import { scoreByZ } from "./z-score.js";
 
+/**
+ * One indicator scored for every organisation of a period, in the records' order. The results are
+ * made one at a time when asked: held as objects, a GP-level period's 156,000 results outlived every
+ * collection of the young generation and were copied twice each.
+ */
 export interface IndicatorScores {
-  /** One result per record, in the records' order. */
-  results: IndicatorResult[];
+  /** What the method said of each organisation: all that aggregation reads. */
+  outcomes: readonly Outcome[];
+  /** Organisation i's result, a new object each time. */
+  result(i: number): IndicatorResult;
   statistic: IndicatorStatistic;
 }
 
@@ -63,9 +70,53 @@ export function scoreIndicator(
       outcomes = scoreByLabel(indicator, scoring, items, diagnostics);
       break;
   }
-  const results: IndicatorResult[] = [];
-  for (let i = 0; i < observations.length; i++) results.push(result(indicator, observations[i], items[i]!, outcomes[i]!));
-  return { results, statistic: { indicator: indicator.id, period, national: pooled(indicator, items), phi, tau2 } };
+  return { outcomes, result: resultMaker(indicator, observations, items, outcomes), statistic: { indicator: indicator.id, period, national: pooled(indicator, items), phi, tau2 } };
+}
+
+/**
+ * Each organisation's result, from what it needs kept in arrays (a value is 9 bytes there), so that
+ * the measured items and the observations can go once the indicator is scored.
+ */
+function resultMaker(indicator: Indicator, observations: readonly (Observation | undefined)[], items: readonly Measured[], outcomes: readonly Outcome[]): (i: number) => IndicatorResult {
+  const n = items.length;
+  const values = new Float64Array(n);
+  const hasValue = new Uint8Array(n);
+  let texts: (string | null)[] | null = null;
+  let numerators: (number | null)[] | null = null;
+  let denominators: (number | null)[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const { value, text } = items[i]!;
+    const obs = observations[i];
+    if (value !== null) {
+      values[i] = value;
+      hasValue[i] = 1;
+    }
+    if (text !== undefined) (texts ??= new Array<string | null>(n).fill(null))[i] = text;
+    if (obs?.numerator !== undefined) (numerators ??= new Array<number | null>(n).fill(null))[i] = obs.numerator;
+    if (obs?.denominator !== undefined) (denominators ??= new Array<number | null>(n).fill(null))[i] = obs.denominator;
+  }
+  const id = indicator.id;
+  // One object literal of one shape for every result: GP level makes about a million of them, and
+  // spreading a shared base into two shapes cost more than the scoring itself.
+  return (i) => {
+    const outcome = outcomes[i]!;
+    const scored = outcome.kind === "scored";
+    return {
+      id,
+      value: hasValue[i] === 1 ? values[i]! : null,
+      text: texts === null ? null : texts[i]!,
+      numerator: numerators === null ? null : numerators[i]!,
+      denominator: denominators === null ? null : denominators[i]!,
+      band: scored ? outcome.band : null,
+      score: scored ? outcome.score : null,
+      decidedBy: scored ? outcome.decidedBy : null,
+      nextBandAt: scored ? outcome.nextBandAt : null,
+      ciLower: scored ? (outcome.ciLower ?? null) : null,
+      ciUpper: scored ? (outcome.ciUpper ?? null) : null,
+      z: scored ? (outcome.z ?? null) : null,
+      unscored: scored ? null : outcome.reason,
+    };
+  };
 }
 
 /**
@@ -93,27 +144,6 @@ function measured(indicator: Indicator, obs: Observation | undefined, diagnostic
     missing: m.kind === "value" ? null : m.kind === "missing" ? m.reason : "invalid",
     text: obs?.text,
     origin: obs?.origin,
-  };
-}
-
-// One object literal of one shape for every result: GP level makes about a million of them, and
-// spreading a shared base into two shapes cost more than the scoring itself.
-function result(indicator: Indicator, obs: Observation | undefined, item: Measured, outcome: Outcome): IndicatorResult {
-  const scored = outcome.kind === "scored";
-  return {
-    id: indicator.id,
-    value: item.value,
-    text: item.text ?? null,
-    numerator: obs?.numerator ?? null,
-    denominator: obs?.denominator ?? null,
-    band: scored ? outcome.band : null,
-    score: scored ? outcome.score : null,
-    decidedBy: scored ? outcome.decidedBy : null,
-    nextBandAt: scored ? outcome.nextBandAt : null,
-    ciLower: scored ? (outcome.ciLower ?? null) : null,
-    ciUpper: scored ? (outcome.ciUpper ?? null) : null,
-    z: scored ? (outcome.z ?? null) : null,
-    unscored: scored ? null : outcome.reason,
   };
 }
 

@@ -12,6 +12,7 @@ export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(",")}\n`;
 }
 
-function csvField(text: string): string {
+/** One field of such a record. */
+export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import type { IndicatorResult, RatedOrg, Rating } from "../../engine/rate.js";
+import { csvField } from "./csv-record.js";
 import { formatFixed, formatValue } from "./format-number.js";
 
 export type Cell = string | number | null;
@@ -24,6 +25,7 @@ export interface GradedRows {
   /** Made one at a time, so that a writer can stream a large table without holding it. */
   rows: Iterable<Cell[]>;
   textRows: Iterable<string[]>;
+  csvLines: Iterable<string>;
 }
 
 /**
@@ -31,11 +33,11 @@ export interface GradedRows {
  * source for the CSV, Markdown and JSON writers, so all carry the same columns in the same order.
  */
 export function gradedRows(rating: Rating): GradedRows {
-  const { columns, row, textRow } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
+  const { columns, row, textRow, csvLine } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
   function* each<T>(make: (org: RatedOrg) => T): Generator<T> {
     for (const org of rating.organisations) yield make(org);
   }
-  return { columns, rows: each(row), textRows: each(textRow) };
+  return { columns, rows: each(row), textRows: each(textRow), csvLines: each(csvLine) };
 }
 
 export interface GradedLayout {
@@ -44,6 +46,8 @@ export interface GradedLayout {
   row: (org: RatedOrg) => Cell[];
   /** The same row as the text of each cell. */
   textRow: (org: RatedOrg) => string[];
+  /** The same row as a CSV record, `csvRecord(textRow(org))`: a number's text is never quoted, so only the others are looked at. */
+  csvLine: (org: RatedOrg) => string;
 }
 
 /** The graded table's columns for a framework, with a period column or not, and how to make a row. */
@@ -69,6 +73,7 @@ export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
     columns,
     row: (org) => cells(org, (text, numeric) => (text === null ? null : numeric ? Number(text) : text)),
     textRow: (org) => cells(org, (text) => text ?? ""),
+    csvLine: (org) => `${cells(org, (text, numeric) => (text === null ? "" : numeric ? text : csvField(text))).join(",")}\n`,
   };
 }
 

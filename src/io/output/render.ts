@@ -20,10 +20,10 @@ export function renderRatingChunks(rating: Rating, format: OutputFormat): Iterab
 const CSV_CHUNK_ROWS = 1000;
 
 function* csvChunks(rating: Rating): Generator<string> {
-  const { columns, textRows } = gradedRows(rating);
+  const { columns, csvLines } = gradedRows(rating);
   let batch: string[] = [csvRecord(columns)];
-  for (const row of textRows) {
-    batch.push(csvRecord(row));
+  for (const line of csvLines) {
+    batch.push(line);
     if (batch.length >= CSV_CHUNK_ROWS) {
       yield batch.join("");
       batch = [];
