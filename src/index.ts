@@ -1,7 +1,8 @@
 export { rate, ratePeriod, ratePeriodColumns, type PeriodColumns, type PeriodRating, type PeriodRatingOf, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
-export { Framework, Indicator, DEFAULT_CATEGORIES, NOT_RATED, type FrameworkInput } from "./engine/framework/schema.js";
+export { Framework, Indicator, type FrameworkInput } from "./engine/framework/schema.js";
+export { DEFAULT_CATEGORIES, NOT_RATED } from "./engine/framework/categories.js";
 export { Dataset, OrgRecord, Observation } from "./engine/dataset/schema.js";
-export { Diagnostic, DiagnosticCode } from "./engine/diagnostics.js";
+export { Diagnostic, DiagnosticCode } from "./engine/diagnostic-schema.js";
 export { bandByThresholds } from "./engine/scoring/thresholds.js";
 export { readValues } from "./io/values/read-values.js";
 export { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "./io/values/options.js";

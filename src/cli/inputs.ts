@@ -5,11 +5,9 @@ import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
-import { readFrameworkFile } from "../io/framework/read-framework.js";
 import type { Encoding } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { openSource } from "../io/source.js";
-import { readThresholds } from "../io/thresholds/read-thresholds.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import { readValues } from "../io/values/read-values.js";
 import { readValuesFile } from "../io/values/split-read.js";
@@ -130,26 +128,29 @@ export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ v
   if (opts.thresholds !== undefined) {
     const opened = openSource(opts.thresholds, proc.stdin, (p) => resolve(proc.cwd, p));
     if (!opened.ok) throw new DataFailure([opened.diagnostic]);
+    const { readThresholds } = await import("../io/thresholds/read-thresholds.js");
     const read = await readThresholds(opened.source.open(), opened.source.name);
     if (!read.ok) throw new DataFailure(read.diagnostics);
     return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
   }
-  const read = readFrameworkSpec(opts.example ? EXAMPLE.framework : opts.framework!, proc);
+  const read = await readFrameworkSpec(opts.example ? EXAMPLE.framework : opts.framework!, proc);
   return { ...read, value: withMin(read.value) };
 }
 
-/** A framework named by a built-in id or a JSON file path; a .json ending or a slash means a file. */
-export function readFrameworkSpec(spec: string, proc: Proc): { value: Framework; path: string | null; warnings: Diagnostic[] } {
+/**
+ * A framework named by a built-in id or a JSON file path; a .json ending or a slash means a file. Only
+ * a file is checked against the schema, which is loaded then: the built-ins need no checking.
+ */
+export async function readFrameworkSpec(spec: string, proc: Proc): Promise<{ value: Framework; path: string | null; warnings: Diagnostic[] }> {
   const looksLikeFile = /[\\/]|\.json$/i.test(spec);
   if (!looksLikeFile) {
     if (!isBuiltinFramework(spec)) {
       throw new UsageError(`"${spec}" is neither a built-in framework (see: ccg-ratings frameworks list) nor a .json file`);
     }
-    const read = readBuiltinFramework(spec);
-    if (!read.ok) throw new DataFailure(read.diagnostics);
-    return { value: read.framework, path: null, warnings: [] };
+    return { value: readBuiltinFramework(spec), path: null, warnings: [] };
   }
   const path = resolve(proc.cwd, spec);
+  const { readFrameworkFile } = await import("../io/framework/read-framework.js");
   const read = readFrameworkFile(path, spec);
   if (!read.ok) throw new DataFailure(read.diagnostics);
   return { value: read.framework, path, warnings: [] };

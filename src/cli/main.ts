@@ -165,7 +165,7 @@ Examples:
     )
     .action(async (action: string, id: string | undefined, opts) => {
       const { frameworksCommand } = await import("./commands/frameworks.js");
-      code = frameworksCommand(action, id, opts, proc);
+      code = await frameworksCommand(action, id, opts, proc);
     });
 
   try {

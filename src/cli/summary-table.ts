@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import { NOT_RATED } from "../engine/framework/schema.js";
+import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Rating } from "../engine/rate.js";
 import { categoryStyle } from "./palette.js";
 

@@ -1,5 +1,6 @@
 import { bandCount, valueCuts } from "../engine/framework/bands.js";
-import { isShareUnit, unitMultiplier, type Framework, type Indicator } from "../engine/framework/schema.js";
+import type { Framework, Indicator } from "../engine/framework/schema.js";
+import { isShareUnit, unitMultiplier } from "../engine/framework/units.js";
 import type { RatedOrg } from "../engine/rate.js";
 import { bandByThresholds } from "../engine/scoring/thresholds.js";
 import { proportionFunnelLimits, type ProportionFunnelLimits } from "../engine/stats/funnel.js";

@@ -1,6 +1,6 @@
 import type { Comparison } from "../engine/compare/compare.js";
 import { valueCuts } from "../engine/framework/bands.js";
-import { NOT_RATED } from "../engine/framework/schema.js";
+import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Rating } from "../engine/rate.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";

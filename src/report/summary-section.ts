@@ -1,4 +1,4 @@
-import { NOT_RATED } from "../engine/framework/schema.js";
+import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Summary } from "../engine/rate.js";
 import { esc } from "./html-escape.js";
 import { categoryColour } from "./palette.js";

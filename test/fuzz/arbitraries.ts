@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { DiagnosticCode, type Diagnostic } from "../../src/engine/diagnostics.js";
+import { DiagnosticCode, type Diagnostic } from "../../src/engine/diagnostic-schema.js";
 
 /** Cells an NHS-like values file has, and the awkward things a hand-edited or odd export has. */
 export const cell = fc.oneof(

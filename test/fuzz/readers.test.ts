@@ -7,9 +7,7 @@ import { DEFAULT_VALUES_OPTIONS } from "../../src/io/values/options.js";
 import { readValues } from "../../src/io/values/read-values.js";
 import { chunked, expectWellFormed, fileBytes } from "./arbitraries.js";
 
-const builtin = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
-if (!builtin.ok) throw new Error("built-in framework does not load");
-const framework = builtin.framework;
+const framework = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
 const cuts = fc.array(fc.nat(400), { maxLength: 3 });
 
 describe("fuzzed readers: a result or well-formed diagnostics, never an exception", () => {

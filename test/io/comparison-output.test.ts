@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compare } from "../../src/engine/compare/compare.js";
-import { DEFAULT_CATEGORIES } from "../../src/engine/framework/schema.js";
+import { DEFAULT_CATEGORIES } from "../../src/engine/framework/categories.js";
 import { countsLine, renderComparison } from "../../src/io/output/comparison.js";
 
 const [TOP, WELL] = DEFAULT_CATEGORIES;

@@ -6,9 +6,7 @@ import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../../src/io/values/
 import { readValues } from "../../src/io/values/read-values.js";
 import { chunked, csvish } from "../fuzz/arbitraries.js";
 
-const read = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
-if (!read.ok) throw new Error("built-in framework does not load");
-const framework = read.framework;
+const framework = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
 
 async function both(bytes: Buffer, cuts: number[], options: ValuesOptions) {
   const on = await readValues(chunked(bytes, cuts), "f.csv", framework, { ...options, prefilter: true });

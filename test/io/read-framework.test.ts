@@ -1,7 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { Framework } from "../../src/engine/framework/schema.js";
 import { builtinFrameworkIds, readBuiltinFramework } from "../../src/io/framework/builtin.js";
 import { scanJson } from "../../src/io/framework/json-locations.js";
-import { parseFrameworkText } from "../../src/io/framework/read-framework.js";
+import { parseFrameworkText, readFrameworkFile } from "../../src/io/framework/read-framework.js";
 
 describe("scanJson", () => {
   it("finds where each value starts", () => {
@@ -36,12 +38,17 @@ describe("parseFrameworkText", () => {
 
 describe("built-in frameworks", () => {
   it.each(builtinFrameworkIds())("%s is valid and has a source and caveats", (id) => {
-    const read = readBuiltinFramework(id);
+    const read = readFrameworkFile(fileURLToPath(new URL(`../../src/frameworks/${id}.json`, import.meta.url)), id);
     expect(read.ok).toBe(true);
     if (read.ok) {
       expect(read.framework.id).toBe(id);
       expect(read.framework.source.length).toBeGreaterThan(20);
       expect(read.framework.caveats.length).toBeGreaterThan(20);
     }
+  });
+
+  it.each(builtinFrameworkIds())("%s is written in full, as the schema reads it, so it loads without the schema", (id) => {
+    const loaded = readBuiltinFramework(id);
+    expect(JSON.stringify(Framework.parse(loaded))).toBe(JSON.stringify(loaded));
   });
 });

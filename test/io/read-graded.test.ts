@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CATEGORIES } from "../../src/engine/framework/schema.js";
+import { DEFAULT_CATEGORIES } from "../../src/engine/framework/categories.js";
 import { readGraded } from "../../src/io/graded/read-graded.js";
 
 const csv = (rows: string) => `org_code,org_name,score,category,notes\n${rows}`;

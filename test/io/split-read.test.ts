@@ -16,9 +16,7 @@ import { ROOT } from "../helpers/in-process.js";
 // The worker thread runs compiled JavaScript, so the split read is tested as built (npm test builds first).
 const built = (await import(pathToFileURL(join(ROOT, "dist/io/values/split-read.js")).href)) as typeof import("../../src/io/values/split-read.js");
 
-const loaded = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
-if (!loaded.ok) throw new Error("built-in framework does not load");
-const mentalHealth = loaded.framework;
+const mentalHealth = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
 const dir = mkdtempSync(join(tmpdir(), "ccg-split-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

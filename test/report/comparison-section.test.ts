@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compare, type Comparison, type ComparisonRow } from "../../src/engine/compare/compare.js";
 import type { GradedRows } from "../../src/engine/compare/graded-rows.js";
-import { DEFAULT_CATEGORIES, NOT_RATED } from "../../src/engine/framework/schema.js";
+import { DEFAULT_CATEGORIES, NOT_RATED } from "../../src/engine/framework/categories.js";
 import { comparisonSection, moversOf } from "../../src/report/comparison-section.js";
 
 const [TOP, WELL, NEEDS, GREATEST] = DEFAULT_CATEGORIES;

@@ -10,18 +10,17 @@ export interface FrameworksOptions {
 }
 
 /** `frameworks list` and `frameworks show ID|FILE [--as json|csv]`. */
-export function frameworksCommand(action: string, id: string | undefined, opts: FrameworksOptions, proc: Proc): ExitCode {
+export async function frameworksCommand(action: string, id: string | undefined, opts: FrameworksOptions, proc: Proc): Promise<ExitCode> {
   if (action === "list") {
     if (id !== undefined) throw new UsageError(`frameworks list takes no argument, got "${id}"`);
     for (const builtin of builtinFrameworkIds()) {
-      const read = readBuiltinFramework(builtin);
-      proc.stdout.write(`${builtin}\t${read.ok ? read.framework.title : "(invalid)"}\n`);
+      proc.stdout.write(`${builtin}\t${readBuiltinFramework(builtin).title}\n`);
     }
     return EXIT.ok;
   }
   if (action !== "show") throw new UsageError(`unknown frameworks action "${action}" (try: list, show ID)`);
   if (id === undefined) throw new UsageError("frameworks show needs a framework id (see: ccg-ratings frameworks list) or a .json file");
-  const framework = readFrameworkSpec(id, proc).value;
+  const framework = (await readFrameworkSpec(id, proc)).value;
   if (opts.as === "json") {
     // Defaults filled in, so the file says everything the rating uses and rates to the same bytes.
     proc.stdout.write(`${JSON.stringify(framework, null, 2)}\n`);

@@ -71,7 +71,7 @@ async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc,
     if (id === null || !isBuiltinFramework(id)) {
       throw new UsageError(`say which framework ${read.name} was rated with: --framework ID|FILE or --thresholds FILE`);
     }
-    framework = readFrameworkSpec(id, proc).value;
+    framework = (await readFrameworkSpec(id, proc)).value;
   }
   const rated = await ratingFromGraded(read.text, read.name, framework);
   if (!rated.ok) throw new DataFailure(rated.diagnostics);

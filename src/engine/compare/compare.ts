@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { NOT_RATED } from "../framework/schema.js";
+import { NOT_RATED } from "../framework/categories.js";
 import { compareText } from "../text-order.js";
 import type { GradedRow, GradedRows } from "./graded-rows.js";
 import { successorOf, type SuccessorMap } from "./successors.js";

@@ -1,5 +1,6 @@
 import { error, type Diagnostic } from "../diagnostics.js";
-import { isShareUnit, unitMultiplier, type Indicator } from "../framework/schema.js";
+import type { Indicator } from "../framework/schema.js";
+import { isShareUnit, unitMultiplier } from "../framework/units.js";
 import type { Observation } from "./schema.js";
 
 export type Measurement =

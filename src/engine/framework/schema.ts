@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { DEFAULT_CATEGORIES, NOT_RATED } from "./categories.js";
 
-export const DEFAULT_CATEGORIES = [
-  "Top performing",
-  "Performing well",
-  "Needs improvement",
-  "Greatest need for improvement",
-] as const;
-
-export const NOT_RATED = "Not rated";
 
 export const Polarity = z.enum(["higher", "lower"]);
 export type Polarity = z.infer<typeof Polarity>;
@@ -276,23 +269,4 @@ function isStrictlyMonotone(values: readonly number[], direction: "ascending" | 
     if (direction === "ascending" ? !(cur > prev) : !(cur < prev)) return false;
   }
   return true;
-}
-
-/** Values given as numerator/denominator are scaled by the unit: a proportion of 0.57 is 57 "%". */
-export function unitMultiplier(unit: Unit): number {
-  switch (unit) {
-    case "%":
-      return 100;
-    case "per 1000":
-      return 1000;
-    case "per 100000":
-      return 100000;
-    default:
-      return 1;
-  }
-}
-
-/** Units for which a numerator can never exceed its denominator (a share of a population). */
-export function isShareUnit(unit: Unit): boolean {
-  return unit === "%" || unit === "per 1000" || unit === "per 100000";
 }

@@ -1,7 +1,8 @@
 import { measure } from "../dataset/measure.js";
 import type { Observation, OrgRecord } from "../dataset/schema.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { unitMultiplier, type Indicator } from "../framework/schema.js";
+import type { Indicator } from "../framework/schema.js";
+import { unitMultiplier } from "../framework/units.js";
 import type { IndicatorResult, IndicatorStatistic } from "../rate.js";
 import { scoreByLabel } from "./categorical.js";
 import type { Measured, Outcome } from "./outcome.js";

@@ -1,5 +1,6 @@
 import { rateInterval, wilson } from "../stats/index.js";
-import { unitMultiplier, type Indicator, type ScoringOf } from "../framework/schema.js";
+import type { Indicator, ScoringOf } from "../framework/schema.js";
+import { unitMultiplier } from "../framework/units.js";
 import { unscored, withValues, type Measured, type Outcome } from "./outcome.js";
 
 /**

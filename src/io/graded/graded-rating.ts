@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
-import { NOT_RATED, type Framework } from "../../engine/framework/schema.js";
+import type { Framework } from "../../engine/framework/schema.js";
+import { NOT_RATED } from "../../engine/framework/categories.js";
 import { summarise, type IndicatorResult, type RatedOrg, type Rating } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
 import { notANumber, parseCell } from "../cell.js";

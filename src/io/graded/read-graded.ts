@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import type { GradedRow, GradedRows } from "../../engine/compare/graded-rows.js";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
-import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/schema.js";
+import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/categories.js";
 import { compareText } from "../../engine/text-order.js";
 import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";

@@ -1,4 +1,4 @@
-import { NOT_RATED } from "../../engine/framework/schema.js";
+import { NOT_RATED } from "../../engine/framework/categories.js";
 import type { Rating } from "../../engine/rate.js";
 import { gradedRows } from "./graded-table.js";
 

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { DEFAULT_CATEGORIES, type Framework } from "../../engine/framework/schema.js";
+import type { Framework } from "../../engine/framework/schema.js";
+import { DEFAULT_CATEGORIES } from "../../engine/framework/categories.js";
 import { formatValue } from "../output/format-number.js";
 
 export type ThresholdsWrite = { ok: true; text: string } | { ok: false; reasons: string[] };
