@@ -39,6 +39,8 @@ export function fileProblem(e: unknown, file: string): Diagnostic {
     : error("E_FILE_UNREADABLE", `cannot read (${code ?? "unknown error"})`, { file });
 }
 
+const READ_AHEAD = 1 << 18;
+
 /**
  * A regular file read to its end must have given as many bytes as it had when checked: fewer (or
  * more) means it was truncated, replaced or written to meanwhile, and a rating of part of a file
@@ -53,6 +55,9 @@ export function checkedRead(path: string, size: number, start = 0, end = size): 
     regular = fstatSync(fd).isFile();
   });
   const check = new Transform({
+    // Room for a few of the file stream's 64 KB chunks, so that it reads ahead while the last ones are
+    // parsed: with the default room it waits for each read in turn, 0.13 s of a 1 s CCG-level run.
+    highWaterMark: READ_AHEAD,
     transform(chunk: Buffer, _encoding, done) {
       done(null, chunk);
     },
