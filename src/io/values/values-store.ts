@@ -147,7 +147,7 @@ export class ValuesStore {
     else known.set(this.periods[rec]!, rec);
   }
 
-  /** One string for each code, name and period, however many records share it (one per period, else). */
+  /** One string for each code, name and period, however many records share it: else one for each period. */
   private intern(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
