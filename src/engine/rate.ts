@@ -122,16 +122,16 @@ const NO_BANDS: ReadonlyMap<string, number | null> = new Map();
 
 /** Organisation i's scored indicators, read from the outcomes without making its results. */
 function scoredIndicators(framework: Framework, scores: readonly IndicatorScores[], i: number): ScoredIndicators {
-  const bands = framework.aggregation.method === "rules" ? new Map<string, number | null>() : NO_BANDS;
+  const bands = framework.aggregation.method === "rules" ? new Map<string, number | null>() : null;
   // A loop, not flatMap: flatMap makes an array per indicator and organisation only to flatten it.
   const weighted: ScoredIndicators["scores"] = [];
   for (let j = 0; j < scores.length; j++) {
     const outcome = scores[j]!.outcomes[i]!;
     const scored = outcome.kind === "scored";
-    if (bands !== NO_BANDS) (bands as Map<string, number | null>).set(framework.indicators[j]!.id, scored ? outcome.band : null);
+    bands?.set(framework.indicators[j]!.id, scored ? outcome.band : null);
     if (scored) weighted.push({ band: outcome.score, weight: framework.indicators[j]!.weight });
   }
-  return { bands, scores: weighted };
+  return { bands: bands ?? NO_BANDS, scores: weighted };
 }
 
 /** Where an organisation is placed, any override applied: what the summary and the league table count. */
@@ -165,7 +165,8 @@ function ratedOrg(framework: Framework, record: RecordHead, indicators: Indicato
   };
 }
 
-function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {
+/** The order of a rating's rows: organisation code, then period. */
+export function byCodeThenPeriod(a: { code: string; period: string | null }, b: { code: string; period: string | null }): number {
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 

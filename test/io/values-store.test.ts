@@ -67,7 +67,7 @@ describe("ValuesStore", () => {
 
   it("finds each column's observations in whichever block holds them", () => {
     const first = store(2, ["2016", "2017"]);
-    const next = store(3, ["2016", "2017"]);
+    const next = store(3, ["2016", "2017"]).toParts();
     first.appendValues(next, first.appendRecords(next, 50, () => undefined), 50, () => {});
     const [p2016] = [...first.byPeriod()];
     const values = p2016!.column(0).map((o) => o?.value);
@@ -107,9 +107,10 @@ describe("ValuesStore", () => {
     const fresh = next.addRecord("X7", "", "2016", 3);
     next.add(fresh, 1, KIND.value, 7, 0, 3, 3, 0);
     const told: [number, number, number][] = [];
-    const recs = first.appendRecords(next, 100, () => undefined);
+    const parts = next.toParts();
+    const recs = first.appendRecords(parts, 100, () => undefined);
     expect([...recs]).toEqual([1, 2]);
-    first.appendValues(next, recs, 100, (rec, ind, line) => told.push([rec, ind, line]));
+    first.appendValues(parts, recs, 100, (rec, ind, line) => told.push([rec, ind, line]));
     expect(told).toEqual([[1, 0, 102]]);
     const { records } = first.dataset(true);
     expect(records.map((r) => [r.code, r.name, r.origin!.line])).toEqual([

@@ -39,8 +39,10 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
     }
   }
 
-  const fromInputs = graded === undefined ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }) : null;
-  const { warnings, rating } = fromInputs ? { warnings: fromInputs.inputs.warnings, rating: fromInputs.rating } : await gradedInput(graded!, opts, proc, outPath);
+  const { warnings, rating } =
+    graded === undefined
+      ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({ warnings: inputs.warnings, rating }))
+      : await gradedInput(graded, opts, proc, outPath);
   const options: ReportOptions = opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) };
   for (const w of sortDiagnostics([...warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
 

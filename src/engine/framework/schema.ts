@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_CATEGORIES, NOT_RATED } from "./categories.js";
 
-
 export const Polarity = z.enum(["higher", "lower"]);
 export type Polarity = z.infer<typeof Polarity>;
 

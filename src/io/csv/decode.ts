@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { ENCODINGS, type Encoding } from "./encodings.js";
+import { countNewlines } from "./newlines.js";
 
 
 /** A decoding failure that already knows how to tell the user, with the line of the bad byte. */
@@ -26,13 +27,13 @@ export async function* validUtf8Pieces(chunks: AsyncIterable<Buffer>, file: stri
   const check = (piece: Buffer): Buffer => {
     if (!isUtf8(piece)) {
       const bad = firstInvalidUtf8(piece);
-      for (let i = piece.indexOf(10); i !== -1 && i < bad; i = piece.indexOf(10, i + 1)) lines++;
+      lines += countNewlines(piece.subarray(0, bad));
       const byte = `0x${piece[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
       throw new EncodingError(
         error("E_ENCODING", `not valid UTF-8 (byte ${byte}); a file saved by Excel as "CSV" is often Windows-1252: try --encoding win1252`, { file, line: lines, column: 1 }),
       );
     }
-    for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) lines++;
+    lines += countNewlines(piece);
     return piece;
   };
   for await (const chunk of chunks) {

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import type { Framework } from "../../engine/framework/schema.js";
 import { NOT_RATED } from "../../engine/framework/categories.js";
-import { summarise, type IndicatorResult, type RatedOrg, type Rating } from "../../engine/rate.js";
-import { compareText } from "../../engine/text-order.js";
+import { byCodeThenPeriod, summarise, type IndicatorResult, type RatedOrg, type Rating } from "../../engine/rate.js";
 import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
+import { isGradedJson } from "./read-graded.js";
 
 export type GradedRatingRead = { ok: true; rating: Rating } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -29,7 +29,7 @@ const SUFFIXES = ["_band", "_score", "_ci_lower", "_ci_upper", "_z"] as const;
  * (numerators, denominators, the reason each band was given) is left empty.
  */
 export async function ratingFromGraded(text: string, file: string, framework: Framework): Promise<GradedRatingRead> {
-  const rows = text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? jsonRows(text, file) : await csvRows(text, file, framework);
+  const rows = isGradedJson(text) ? jsonRows(text, file) : await csvRows(text, file, framework);
   if (!rows.ok) return rows;
   const diagnostics: Diagnostic[] = [];
   if (rows.rows.length === 0) diagnostics.push(error("E_NO_DATA", "no organisations in the table", { file, line: 1, column: 1 }));
@@ -41,7 +41,7 @@ export async function ratingFromGraded(text: string, file: string, framework: Fr
 
   const organisations = rows.rows.map((row) => ratedOrg(row, framework, diagnostics));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
-  organisations.sort((a, b) => compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? ""));
+  organisations.sort(byCodeThenPeriod);
   return { ok: true, rating: { framework, organisations, summary: summarise(framework, organisations), statistics: [], warnings: [] } };
 }
 

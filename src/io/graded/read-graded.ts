@@ -40,7 +40,12 @@ interface Candidate extends GradedRow {
  * --thresholds), else the four standard categories followed by any others in order of appearance.
  */
 export async function readGraded(text: string, file: string, options: GradedReadOptions): Promise<GradedRead> {
-  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? readJson(text, file, options) : readCsv(text, file, options);
+  return isGradedJson(text) ? readJson(text, file, options) : readCsv(text, file, options);
+}
+
+/** Whether a graded table is JSON rather than CSV: told by its first character. */
+export function isGradedJson(text: string): boolean {
+  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{");
 }
 
 function readJson(text: string, file: string, options: GradedReadOptions): GradedRead {

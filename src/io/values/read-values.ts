@@ -11,7 +11,6 @@ import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./valu
 export interface ValuesRead {
   /** The values compactly; `dataset` makes the engine's objects of all of them, once, when first asked. */
   values: ValuesStore;
-  hasPeriods: boolean;
   /** How many parts the file was read in (see split-read.ts). */
   parts: number;
   readonly dataset: Dataset;
@@ -227,7 +226,7 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     }
     dataRows += segment.dataRows;
     keptRows += segment.keptRows;
-    const part = asStore(segment.store!);
+    const part = segment.store instanceof ValuesStore ? segment.store.toParts() : segment.store!;
     const recs = store.appendRecords(part, shift, (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))));
     const duplicate = (rec: number, ind: number, line: number) =>
       diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }));
@@ -270,7 +269,6 @@ function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagn
   let dataset: Dataset | null = null;
   return {
     values,
-    hasPeriods,
     parts,
     get dataset() {
       return (dataset ??= values.dataset(hasPeriods));

@@ -4,7 +4,8 @@ import { checkedRead } from "../source.js";
 import { readSegment } from "./read-values.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
-import { countNewlines, type PartRead, type SegmentJob } from "./split-read.js";
+import { countNewlines } from "../csv/newlines.js";
+import type { PartRead, SegmentJob } from "./split-read.js";
 
 /**
  * One part of a values file, read on a worker thread: the file's header line, then bytes

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { Framework } from "../../engine/framework/schema.js";
+import { countNewlines } from "../csv/newlines.js";
 import { checkedRead } from "../source.js";
 import { tap } from "../tap.js";
 import type { ValuesOptions } from "./options.js";
@@ -155,13 +156,6 @@ function readBytes(fd: number, from: number, to: number): Uint8Array {
   const bytes = Buffer.alloc(to - from);
   readSync(fd, bytes, 0, bytes.length, from);
   return new Uint8Array(bytes);
-}
-
-/** Line ends (LF, so also CRLF) in a chunk. */
-export function countNewlines(chunk: Buffer): number {
-  let n = 0;
-  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
-  return n;
 }
 
 function tracked(input: Readable, progress: ((bytes: number) => void) | undefined): Readable {

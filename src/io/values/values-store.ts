@@ -227,14 +227,14 @@ export class ValuesStore {
   }
 
   /**
-   * Add the records of the next part of the same file, read on its own, with its line numbers moved
-   * by `lineShift`: in a keyed store a record of the same organisation and period continues.
-   * `attributesOf` gives a continued or new record its merged attributes (see read-values). Gives
-   * where each of the part's records went, for `appendValues`.
+   * Add the records of the next part of the same file, read on its own (and sent as parts, which need
+   * no store of their own), with its line numbers moved by `lineShift`: in a keyed store a record of
+   * the same organisation and period continues. `attributesOf` gives a continued or new record its
+   * merged attributes (see read-values). Gives where each of the part's records went, for `appendValues`.
    */
-  appendRecords(next: ValuesStore, lineShift: number, attributesOf: (rec: number) => Record<string, string> | undefined): Int32Array {
-    const recs = new Int32Array(next.records);
-    for (let r = 0; r < next.records; r++) {
+  appendRecords(next: StoreParts, lineShift: number, attributesOf: (rec: number) => Record<string, string> | undefined): Int32Array {
+    const recs = new Int32Array(next.codes.length);
+    for (let r = 0; r < next.codes.length; r++) {
       const known = this.keyed ? this.find(next.codes[r]!, next.periods[r]!) : undefined;
       if (known === undefined) {
         recs[r] = this.addRecord(next.codes[r]!, next.names[r]!, next.periods[r]!, next.recordLines[r]! + lineShift, next.attributes[r]);
@@ -248,27 +248,26 @@ export class ValuesStore {
   }
 
   /**
-   * Then its values, taking over its blocks (`next` is not to be used after): `duplicate` is told of
+   * Then its values, taking over its arrays (`next` is not to be used after): `duplicate` is told of
    * each value an earlier part already held, which is left out.
    */
-  appendValues(next: ValuesStore, recs: Int32Array, lineShift: number, duplicate: (rec: number, ind: number, line: number) => void): void {
-    for (const { columns: c, count } of next.blocks) {
-      for (let i = 0; i < count; i++) {
-        if (c.kind[i] === DROPPED) continue;
-        const rec = recs[c.rec[i]!]!;
-        if (this.keyed && this.holds(rec, c.ind[i]!)) {
-          duplicate(rec, c.ind[i]!, c.line[i]! + lineShift);
-          c.kind[i] = DROPPED;
-          continue;
-        }
-        c.rec[i] = rec;
-        c.line[i]! += lineShift;
-        this.held[rec * this.indicators.length + c.ind[i]!] = 1;
+  appendValues(next: StoreParts, recs: Int32Array, lineShift: number, duplicate: (rec: number, ind: number, line: number) => void): void {
+    const { columns: c, count } = next;
+    for (let i = 0; i < count; i++) {
+      if (c.kind[i] === DROPPED) continue;
+      const rec = recs[c.rec[i]!]!;
+      if (this.keyed && this.holds(rec, c.ind[i]!)) {
+        duplicate(rec, c.ind[i]!, c.line[i]! + lineShift);
+        c.kind[i] = DROPPED;
+        continue;
       }
+      c.rec[i] = rec;
+      c.line[i]! += lineShift;
+      this.held[rec * this.indicators.length + c.ind[i]!] = 1;
     }
     for (const [i, text] of next.texts) this.texts.set(this.count + i, text);
-    this.blocks.push(...next.blocks);
-    this.count += next.count;
+    this.blocks.push({ columns: c, count });
+    this.count += count;
   }
 
   /** Every record, as the engine takes them, in the order first read. */
