@@ -10,7 +10,7 @@ import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { openSource } from "../io/source.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import { readValues } from "../io/values/read-values.js";
-import { readValuesFile } from "../io/values/split-read.js";
+import { startValuesRead } from "../io/values/split-read.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
 import { ProgressLine } from "./progress.js";
@@ -98,19 +98,35 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
   }
   if (!opts.example && !opts.values) throw new UsageError("say what to rate: --values FILE (- for stdin)");
 
-  const framework = await loadFramework(opts, proc);
+  const options = valuesOptions(opts);
   const valuesSpec = opts.example ? EXAMPLE.values : opts.values!;
   const opened = openSource(valuesSpec, proc.stdin, (p) => resolve(proc.cwd, p));
-  if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const shownName = opts.example ? "example values" : opened.source.name;
+  const shownName = opts.example ? "example values" : opened.ok ? opened.source.name : valuesSpec;
   const progress =
-    opts.quiet || proc.stderr.isTTY !== true || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
-  const { path, size } = opened.source;
+    opts.quiet || proc.stderr.isTTY !== true || !opened.ok || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
+  // A file starts being read now, while the framework is loaded (see startValuesRead).
   const reading =
-    path === null || size === null
-      ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, valuesOptions(opts))
-      : readValuesFile({ path, size, file: shownName, open: opened.source.open }, framework.value, valuesOptions(opts), opts.threads, progress?.advance.bind(progress));
-  const read = await reading.finally(() => progress?.finish());
+    opened.ok && opened.source.path !== null && opened.source.size !== null
+      ? startValuesRead(
+          { path: opened.source.path, size: opened.source.size, file: shownName, open: opened.source.open },
+          options,
+          opts.threads,
+          progress?.advance.bind(progress),
+        )
+      : null;
+  let framework: Awaited<ReturnType<typeof loadFramework>>;
+  try {
+    framework = await loadFramework(opts, proc);
+  } catch (e) {
+    reading?.cancel();
+    progress?.finish();
+    throw e;
+  }
+  if (!opened.ok) throw new DataFailure([opened.diagnostic]);
+  const read = await (reading === null
+    ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, options)
+    : reading.read(framework.value)
+  ).finally(() => progress?.finish());
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
   return {
     framework: framework.value,

@@ -59,20 +59,28 @@ const CHUNKS_BETWEEN_TURNS = 16;
  * event loop turn, so that Ctrl-C is handled while a large file is read.
  */
 async function* chunksOf(path: string, size: number, start: number, end: number): AsyncGenerator<Buffer> {
+  let n = 0;
+  for (const chunk of fileChunks(path, size, start, end)) {
+    yield chunk;
+    if (++n % CHUNKS_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Bytes [start, end) of a file, held to its size as checkedRead is, read synchronously: for a thread that does nothing else. */
+export function* fileChunks(path: string, size: number, start = 0, end = size): Generator<Buffer> {
   const fd = openSync(path, "r");
   try {
     const regular = fstatSync(fd).isFile();
     // The last part reads on to the end of the file, wherever that now is, so that one that grew is told.
     const limit = regular && end < size ? end : Infinity;
     let at = start;
-    for (let n = 1; at < limit; n++) {
+    while (at < limit) {
       // A new buffer for each read: the reader may still hold the last chunk, or a slice of it.
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit - at));
       const got = readSync(fd, chunk, 0, chunk.length, regular ? at : null);
       if (got === 0) break;
       at += got;
       yield got < chunk.length ? chunk.subarray(0, got) : chunk;
-      if (n % CHUNKS_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (regular && at !== end) {
       throw Object.assign(new Error(`the file changed while it was read (${size} bytes when opened, ${at} read)`), { code: "ECHANGED" });

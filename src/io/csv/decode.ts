@@ -1,8 +1,8 @@
 import { isUtf8 } from "node:buffer";
+import { TextDecoder } from "node:util";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { ENCODINGS, type Encoding } from "./encodings.js";
 import { countNewlines } from "./newlines.js";
-
 
 /** A decoding failure that already knows how to tell the user, with the line of the bad byte. */
 export class EncodingError extends Error {
@@ -16,56 +16,86 @@ export function chooseEncoding(asked: Encoding | undefined, first: Buffer): Enco
   return asked ?? (first[0] === 0xff && first[1] === 0xfe ? "utf16le" : "utf8");
 }
 
+/** Bytes pushed chunk by chunk, given back as what csv-parse is to read; a chunk may give nothing yet. */
+export interface TextPieces {
+  push(chunk: Buffer): Buffer | string | null;
+  end(): Buffer | string | null;
+}
+
+/** The pieces of a file in `encoding`: checked UTF-8 bytes, or text decoded from another encoding. */
+export function textPieces(encoding: Encoding, file: string): TextPieces {
+  return encoding === "utf8" ? new Utf8Pieces(file) : new DecodedPieces(encoding, file);
+}
+
 /**
  * UTF-8 bytes in pieces that end on a character boundary, each checked to be valid UTF-8, so that they
  * can be cut and filtered as bytes and decoded later. Invalid UTF-8 is an error naming the line: an
  * Excel "CSV" in Windows-1252 would otherwise turn £ and en dashes into garbage.
  */
-export async function* validUtf8Pieces(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
-  let carry: Buffer | null = null;
-  let lines = 1;
-  const check = (piece: Buffer): Buffer => {
+class Utf8Pieces implements TextPieces {
+  private carry: Buffer | null = null;
+  private lines = 1;
+
+  constructor(private readonly file: string) {}
+
+  push(chunk: Buffer): Buffer | null {
+    const bytes: Buffer = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    const cut = characterBoundary(bytes);
+    this.carry = cut < bytes.length ? bytes.subarray(cut) : null;
+    return cut > 0 ? this.check(bytes.subarray(0, cut)) : null;
+  }
+
+  end(): Buffer | null {
+    const rest = this.carry;
+    this.carry = null;
+    return rest === null ? null : this.check(rest);
+  }
+
+  private check(piece: Buffer): Buffer {
     if (!isUtf8(piece)) {
       const bad = firstInvalidUtf8(piece);
-      lines += countNewlines(piece.subarray(0, bad));
+      const line = this.lines + countNewlines(piece.subarray(0, bad));
       const byte = `0x${piece[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
       throw new EncodingError(
-        error("E_ENCODING", `not valid UTF-8 (byte ${byte}); a file saved by Excel as "CSV" is often Windows-1252: try --encoding win1252`, { file, line: lines, column: 1 }),
+        error("E_ENCODING", `not valid UTF-8 (byte ${byte}); a file saved by Excel as "CSV" is often Windows-1252: try --encoding win1252`, { file: this.file, line, column: 1 }),
       );
     }
-    lines += countNewlines(piece);
+    this.lines += countNewlines(piece);
     return piece;
-  };
-  for await (const chunk of chunks) {
-    const bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
-    const cut = characterBoundary(bytes);
-    carry = cut < bytes.length ? bytes.subarray(cut) : null;
-    if (cut > 0) yield check(bytes.subarray(0, cut));
   }
-  if (carry !== null) yield check(carry);
 }
 
 /** Text decoded from another encoding, chunk by chunk; a byte that encoding cannot have is an error. */
-export async function* decodedPieces(chunks: AsyncIterable<Buffer>, encoding: Exclude<Encoding, "utf8">, file: string): AsyncGenerator<string> {
-  if (encoding === "latin1") {
-    for await (const chunk of chunks) yield chunk.toString("latin1");
-    return;
+class DecodedPieces implements TextPieces {
+  private readonly decoder: TextDecoder | null;
+  private lines = 1;
+
+  constructor(
+    private readonly encoding: Exclude<Encoding, "utf8">,
+    private readonly file: string,
+  ) {
+    this.decoder = encoding === "latin1" ? null : new TextDecoder(encoding === "win1252" ? "windows-1252" : "utf-16le", { fatal: true, ignoreBOM: true });
   }
-  const decoder = new TextDecoder(encoding === "win1252" ? "windows-1252" : "utf-16le", { fatal: true, ignoreBOM: true });
-  let lines = 1;
-  const decode = (chunk?: Buffer): string => {
+
+  push(chunk: Buffer): string {
+    return this.decoded(chunk);
+  }
+
+  end(): string {
+    return this.decoded();
+  }
+
+  private decoded(chunk?: Buffer): string {
+    if (this.decoder === null) return chunk === undefined ? "" : chunk.toString("latin1");
+    let text: string;
     try {
-      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+      text = chunk === undefined ? this.decoder.decode() : this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new EncodingError(error("E_ENCODING", `not valid ${encoding}; try another --encoding (${ENCODINGS.join(", ")})`, { file, line: lines, column: 1 }));
+      throw new EncodingError(error("E_ENCODING", `not valid ${this.encoding}; try another --encoding (${ENCODINGS.join(", ")})`, { file: this.file, line: this.lines, column: 1 }));
     }
-  };
-  for await (const chunk of chunks) {
-    const text = decode(chunk);
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-    yield text;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lines++;
+    return text;
   }
-  yield decode();
 }
 
 /** Length of the longest prefix that does not end inside a multi-byte character. */

@@ -1,27 +1,33 @@
 /**
- * A cheap pass over CSV text, before csv-parse, that leaves out the lines which certainly cannot
- * matter: a record whose raw line contains none of the needles (e.g. a `--where GROUP_TYPE=CCG` value)
- * cannot pass the filter, so parsing it is wasted work. An NHS Digital file is mostly such lines.
+ * A cheap pass over the bytes of a CSV file, before csv-parse, that leaves out the lines which
+ * certainly cannot matter: a record whose raw line contains none of the needles (e.g. a
+ * `--where GROUP_TYPE=CCG` value) cannot pass the filter, so parsing it is wasted work. An NHS
+ * Digital file is mostly such lines.
  *
  * It is conservative by construction. A line is left out only when it is a whole record on one line
  * that csv-parse would read without complaint into exactly as many cells as the header has, so
  * dropping it loses no diagnostic either. Anything unusual (a quote out of place, a stray CR, a record
- * spanning lines, a header it cannot read) is passed on untouched. It remembers where it left lines
- * out, so that `originalLine` turns a line number of the text it passed on into the file's own.
+ * spanning lines, a line longer than a record may be, a header it cannot read) is passed on untouched.
+ * It notes in `gaps` where it left lines out.
+ *
+ * It looks at the bytes as Latin-1 text: one character per byte, so quotes, delimiters and line ends
+ * are themselves, a UTF-8 needle matches as its Latin-1 spelling, and what it passes on is slices of
+ * the very bytes it was given, never decoded and encoded again.
  */
+import { LineGaps } from "./line-gaps.js";
+
 const MAX_CARRY = 1 << 24;
+const BOM = [0xef, 0xbb, 0xbf];
 
 export class LinePrefilter {
   /** Records left out so far: rows the reader never sees but which existed. */
   dropped = 0;
+  readonly gaps = new LineGaps();
   /** Lines passed on so far. */
   private passed = 0;
-  /** After `after` lines passed on, `skip` lines were left out; consumed from `head` on. */
-  private gaps: { after: number; skip: number }[] = [];
-  private head = 0;
-  private shift = 0;
   private state: "header" | "on" | "off" = "header";
-  private carry = "";
+  /** The start of a line whose end has not come yet. */
+  private carry: Buffer | null = null;
   private cells = 0;
   private crlf = false;
   /** Whether the next line starts inside a quoted field (a record that spans lines). */
@@ -30,95 +36,104 @@ export class LinePrefilter {
   private continued = false;
   private readonly needles: readonly string[];
   private readonly delimiter: string;
+  private readonly maxLineBytes: number;
 
-  constructor(needles: readonly string[], delimiter: string) {
+  /**
+   * `needles` in their Latin-1 spelling of UTF-8 (see above); a line longer than `maxLineBytes` is
+   * always passed on, for csv-parse to refuse.
+   */
+  constructor(needles: readonly string[], delimiter: string, maxLineBytes = Infinity) {
     this.needles = needles;
     this.delimiter = delimiter;
+    this.maxLineBytes = maxLineBytes;
     const unsafe = needles.length === 0 || needles.some((n) => n === "" || /["\r\n]/.test(n) || n.includes(delimiter));
     if (unsafe) this.state = "off";
   }
 
-  /** Take the next chunk of text; give back what csv-parse should see of it. */
-  push(chunk: string): string {
-    if (this.state === "off") return chunk;
-    if (this.state === "header") return this.pushHeader(chunk);
-    const last = chunk.lastIndexOf("\n");
-    if (last === -1) return this.hold(chunk);
-    let out = "";
-    let from = 0;
-    if (this.carry !== "") {
-      // The line begun in the last chunk, alone: joining it to the whole chunk would copy the chunk.
-      from = chunk.indexOf("\n") + 1;
-      const line = this.carry + chunk.slice(0, from);
-      out = this.filterLines(line, 0, line.length);
-    }
-    this.carry = chunk.slice(last + 1);
-    return out + this.filterLines(chunk, from, last + 1);
-  }
-
-  private pushHeader(chunk: string): string {
-    const text = this.carry + chunk;
-    const end = text.indexOf("\n");
-    if (end === -1) return this.hold(chunk);
-    this.carry = "";
-    if (!this.readHeader(text.slice(0, end + 1))) return text;
-    this.passed = 1;
-    return text.slice(0, end + 1) + this.push(text.slice(end + 1));
-  }
-
-  /** No line end yet: wait for one, unless lines end in CR alone or one is longer than is worth holding. */
-  private hold(chunk: string): string {
-    const text = this.carry + chunk;
-    if ((this.state === "header" && text.includes("\r")) || text.length > MAX_CARRY) {
-      this.state = "off";
-      this.carry = "";
-      return text;
-    }
-    this.carry = text;
-    return "";
+  /** Lines passed on so far, the header's included. */
+  get passedLines(): number {
+    return this.passed;
   }
 
   /**
-   * The line in the file of a line in the text passed on. Asked in increasing order (records come in
-   * order), so the gaps behind are forgotten and memory stays flat.
+   * Whether what it has been given ends where a record starts: after a line end, outside quotes and
+   * not inside a record that goes on. Only known while filtering: a filter turned off does not look.
    */
-  originalLine(line: number): number {
-    while (this.head < this.gaps.length && this.gaps[this.head]!.after < line) this.shift += this.gaps[this.head++]!.skip;
-    if (this.head > 1024) {
-      this.gaps.splice(0, this.head);
-      this.head = 0;
+  get atRecordStart(): boolean {
+    return this.state === "on" && (this.carry === null || this.carry.length === 0) && !this.quoted && !this.continued;
+  }
+
+  /** Take the next chunk of the file; give back, in order, the bytes csv-parse should see of it. */
+  push(chunk: Buffer): Buffer[] {
+    if (this.state === "off") return [chunk];
+    if (this.state === "header") return this.pushHeader(chunk);
+    const last = chunk.lastIndexOf(10);
+    if (last === -1) return this.hold(chunk);
+    const out: Buffer[] = [];
+    let from = 0;
+    if (this.carry !== null) {
+      // The line begun in the last chunk, alone: joining it to the whole chunk would copy the chunk.
+      from = chunk.indexOf(10) + 1;
+      const line = Buffer.concat([this.carry, chunk.subarray(0, from)]);
+      this.filterLines(line, line.toString("latin1"), 0, line.length, out);
     }
-    return line + this.shift;
+    this.carry = last + 1 < chunk.length ? chunk.subarray(last + 1) : null;
+    if (from <= last) this.filterLines(chunk, chunk.toString("latin1", 0, last + 1), from, last + 1, out);
+    return out;
   }
 
   /** The end of the input: whatever is left, untouched. */
-  end(): string {
+  end(): Buffer[] {
     const rest = this.carry;
-    this.carry = "";
-    return rest;
+    this.carry = null;
+    return rest === null ? [] : [rest];
+  }
+
+  private pushHeader(chunk: Buffer): Buffer[] {
+    const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    const end = bytes.indexOf(10);
+    if (end === -1) return this.hold(chunk);
+    this.carry = null;
+    if (!this.readHeader(bytes.subarray(0, end + 1))) return [bytes];
+    this.passed = 1;
+    return [bytes.subarray(0, end + 1), ...this.push(bytes.subarray(end + 1))];
+  }
+
+  /** No line end yet: wait for one, unless lines end in CR alone or one is longer than is worth holding. */
+  private hold(chunk: Buffer): Buffer[] {
+    const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    if ((this.state === "header" && bytes.includes(13)) || bytes.length > MAX_CARRY) {
+      this.state = "off";
+      this.carry = null;
+      return [bytes];
+    }
+    this.carry = bytes;
+    return [];
   }
 
   /** Whether the header is plain enough to count its cells; if not, the filter turns itself off. */
-  private readHeader(line: string): boolean {
-    const body = line.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "");
-    this.crlf = body.endsWith("\r\n");
-    const content = body.slice(0, body.length - (this.crlf ? 2 : 1));
+  private readHeader(line: Buffer): boolean {
+    const bom = BOM.every((b, i) => line[i] === b) ? BOM.length : 0;
+    this.crlf = line.length >= 2 && line[line.length - 2] === 13;
+    const content = line.toString("latin1", bom, line.length - (this.crlf ? 2 : 1));
     const cells = content === "" || content.includes("\r") ? -1 : simpleCells(content, 0, content.length, this.delimiter);
     this.state = cells <= 0 ? "off" : "on";
     this.cells = cells;
     return this.state === "on";
   }
 
-  /** Lines in text[from, to), which ends just after a "\n". */
-  private filterLines(text: string, from: number, to: number): string {
-    const pieces: string[] = [];
-    const { needles, delimiter, cells, crlf, gaps } = this;
+  /**
+   * Lines in bytes[from, to), which ends just after a line end, read in `text` (the same bytes as
+   * Latin-1, from byte 0); the bytes to pass on go to `out`.
+   */
+  private filterLines(bytes: Buffer, text: string, from: number, to: number, out: Buffer[]): void {
+    const { needles, delimiter, cells, crlf, gaps, maxLineBytes } = this;
     const never = text.length + 1;
     const find = (what: string, at: number) => {
       const i = text.indexOf(what, at);
       return i === -1 ? never : i;
     };
-    /** Text from keptFrom on is passed on. */
+    /** Bytes from keptFrom on are passed on. */
     let keptFrom = from;
     const nextNeedle = needles.map((n) => find(n, from));
     let nextQuote = find('"', from);
@@ -133,18 +148,16 @@ export class LinePrefilter {
       // A bare LF in a CRLF file does not end a record for csv-parse: the next line continues it.
       const bareLf = crlf && (newline === start || text.charCodeAt(newline - 1) !== 13);
       const end = crlf ? newline - 1 : newline;
-      let droppable = !quoted && !continued && end > start && (crlf ? nextCr === end : nextCr >= newline);
+      let droppable = !quoted && !continued && end > start && end - start <= maxLineBytes && (crlf ? nextCr === end : nextCr >= newline);
       for (let i = 0; droppable && i < nextNeedle.length; i++) {
         if (nextNeedle[i]! < start) nextNeedle[i] = find(needles[i]!, start);
         if (nextNeedle[i]! < end) droppable = false;
       }
       if (droppable && simpleCells(text, start, end, delimiter, hasQuote ? nextQuote : end) === cells) {
-        if (keptFrom < start) pieces.push(text.slice(keptFrom, start));
+        if (keptFrom < start) out.push(bytes.subarray(keptFrom, start));
         keptFrom = next;
         dropped++;
-        const gap = gaps[gaps.length - 1];
-        if (gap !== undefined && gap.after === passed) gap.skip++;
-        else gaps.push({ after: passed, skip: 1 });
+        gaps.leaveOut(passed);
       } else {
         passed++;
         if (hasQuote && quoteParity(text, start, newline)) quoted = !quoted;
@@ -153,8 +166,7 @@ export class LinePrefilter {
       start = next;
     }
     Object.assign(this, { quoted, continued, passed, dropped });
-    if (keptFrom < to) pieces.push(text.slice(keptFrom, to));
-    return pieces.join("");
+    if (keptFrom < to) out.push(bytes.subarray(keptFrom, to));
   }
 }
 

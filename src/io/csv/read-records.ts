@@ -1,11 +1,9 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
-import { chooseEncoding, decodedPieces, validUtf8Pieces } from "./decode.js";
-import type { Encoding } from "./encodings.js";
+import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
-import { LinePrefilter } from "./prefilter.js";
-import { sniffDelimiter } from "./sniff-delimiter.js";
+import type { LineGaps } from "./line-gaps.js";
 
 export interface CsvRecord {
   cells: string[];
@@ -15,15 +13,8 @@ export interface CsvRecord {
 
 export type RecordEvent = { kind: "record"; record: CsvRecord } | { kind: "error"; diagnostic: Diagnostic };
 
-export interface ReadRecordsOptions {
-  /** Undefined: UTF-8, or UTF-16LE when the file starts with its byte order mark. */
-  encoding?: Encoding | undefined;
-  limits?: CsvLimits;
-  /**
-   * Records whose raw line contains none of these strings are of no interest; they may be left out
-   * (see LinePrefilter) and are then only counted in `skipped.records`.
-   */
-  onlyLinesWith?: readonly string[];
+export interface ReadRecordsOptions extends CsvTextOptions {
+  /** Records left out by `onlyLinesWith` are counted here. */
   skipped?: { records: number };
 }
 
@@ -40,53 +31,70 @@ export async function* readRecords(input: Readable, file: string, options: ReadR
  * rows cost a second more when each goes through two async generators on its own.
  */
 export async function* readRecordBatches(input: Readable, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RecordEvent[]> {
-  const limits = options.limits ?? DEFAULT_CSV_LIMITS;
-  const raw = bufferChunks(input);
-  let pieces: AsyncGenerator<Buffer | string> = (async function* () {})();
-  let first: Buffer | string | null = null;
-  let utf8 = true;
+  yield* parseCsvText(await openCsvText(input, file, options), file, options);
+}
+
+/** What csv-parse is given to read: the file's text, maybe with lines left out, and how it was told apart. */
+export interface CsvText extends CsvHead {
+  /** The text, from the header on: bytes of UTF-8, or text decoded from another encoding. */
+  pieces: AsyncIterable<Buffer | string>;
+  /** Where lines were left out (see LinePrefilter), once `pieces` is read to the end; null if none could be. */
+  lines: { gaps: LineGaps; readonly dropped: number } | null;
+  /** Stop reading: the reader wants no more. */
+  stop(): void;
+}
+
+export type CsvTextOpened = { ok: true; text: CsvText } | { ok: false; diagnostic: Diagnostic };
+
+/** The text of a CSV file as csv-parse should see it (see CsvTextFilter), once its first line is in. */
+export async function openCsvText(input: Readable, file: string, options: ReadRecordsOptions = {}): Promise<CsvTextOpened> {
+  const filter = new CsvTextFilter(file, options);
+  const chunks = bufferChunks(input);
+  const first: (Buffer | string)[] = [];
+  let ended = false;
   try {
-    const head = await raw.next();
-    if (!head.done) {
-      const encoding = chooseEncoding(options.encoding, head.value);
-      utf8 = encoding === "utf8";
-      const all = prepend(head.value, raw);
-      pieces = encoding === "utf8" ? validUtf8Pieces(all, file) : decodedPieces(all, encoding, file);
-      first = await headPieces(pieces, limits.maxRecordBytes);
+    while (filter.head === null && !filter.empty && !ended) {
+      const next = await chunks.next();
+      ended = next.done === true;
+      first.push(ended ? filter.end() : filter.push(next.value as Buffer));
     }
   } catch (e) {
-    yield [{ kind: "error", diagnostic: failureDiagnostic(e, file, limits) }];
+    input.destroy();
+    return { ok: false, diagnostic: failureDiagnostic(e, file, options.limits ?? DEFAULT_CSV_LIMITS) };
+  }
+  const head = filter.head;
+  if (head === null) {
+    input.destroy();
+    return { ok: false, diagnostic: emptyFile(file) };
+  }
+  const pieces = (async function* () {
+    yield* first;
+    if (ended) return;
+    for await (const chunk of chunks) yield filter.push(chunk);
+    yield filter.end();
+  })();
+  return { ok: true, text: { ...head, pieces, lines: filter.lines, stop: () => input.destroy() } };
+}
+
+export function emptyFile(file: string): Diagnostic {
+  return error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 });
+}
+
+/** The records of a CSV text (see readRecordBatches). */
+export async function* parseCsvText(opened: CsvTextOpened, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RecordEvent[]> {
+  if (!opened.ok) {
+    yield [{ kind: "error", diagnostic: opened.diagnostic }];
     return;
   }
-  const firstText = first === null ? "" : first.toString().replace(/^\uFEFF/, "");
-  if (first === null || firstText.trim() === "") {
-    yield [{ kind: "error", diagnostic: error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }) }];
-    return;
-  }
-  const delimiter = sniffDelimiter(firstText);
-  const lineEnd = /\r\n?|\n/.exec(firstText)?.[0];
-  const crOnly = lineEnd === "\r" && firstText.length > firstText.indexOf("\r") + 1;
+  const { delimiter, crOnly, pieces, lines, stop } = opened.text;
+  const limits = options.limits ?? DEFAULT_CSV_LIMITS;
   // No `info` and no `skip_empty_lines`: csv-parse is a quarter faster without a context object per
   // record, and lines are easy to count here (see bench/README.md).
   const parser = parse({ delimiter, bom: true, relax_column_count: true, max_record_size: limits.maxRecordBytes });
-  // The filter reads UTF-8 bytes as Latin-1 text: one character per byte, so quotes, delimiters and
-  // line ends are themselves, a needle's bytes match as its Latin-1 spelling, and what is kept turns
-  // back into the very same bytes for csv-parse. Other encodings are rare enough to read in full.
-  const prefilter =
-    options.onlyLinesWith && utf8 ? new LinePrefilter(options.onlyLinesWith.map((n) => Buffer.from(n, "utf8").toString("latin1")), delimiter) : null;
-  const filtered = (piece: Buffer | string): Buffer | string =>
-    prefilter === null ? piece : Buffer.from(prefilter.push((piece as Buffer).toString("latin1")), "latin1");
-  const rest = Readable.from(
-    (async function* () {
-      yield filtered(first);
-      for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield filtered(next.value);
-      if (prefilter) yield Buffer.from(prefilter.end(), "latin1");
-    })(),
-    { objectMode: false },
-  );
+  const rest = Readable.from(pieces, { objectMode: false });
   rest.on("error", (e) => parser.destroy(e));
   rest.pipe(parser);
-  const fileLine = (line: number) => (prefilter ? prefilter.originalLine(line) : line);
+  const fileLine = (line: number) => (lines === null ? line : lines.gaps.originalLine(line));
   let header = true;
   let nextLine = 1;
   try {
@@ -119,9 +127,9 @@ export async function* readRecordBatches(input: Readable, file: string, options:
     // Also when the reader stops early: the rest of a large file is not read for nothing.
     rest.destroy();
     parser.destroy();
-    input.destroy();
+    stop();
   }
-  if (prefilter && options.skipped) options.skipped.records += prefilter.dropped;
+  if (lines !== null && options.skipped) options.skipped.records += lines.dropped;
 }
 
 /**
@@ -165,24 +173,6 @@ async function* bufferChunks(input: Readable): AsyncGenerator<Buffer> {
   for await (const chunk of input as AsyncIterable<Buffer | string>) yield typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
 }
 
-async function* prepend<T>(head: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
-  yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-
-/** The start of the file up to the end of its first line (or as far as a record may go), to sniff the delimiter from. */
-async function headPieces(pieces: AsyncGenerator<Buffer | string>, most: number): Promise<Buffer | string | null> {
-  const got: (Buffer | string)[] = [];
-  let length = 0;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
-    got.push(next.value);
-    length += next.value.length;
-    if (next.value.includes("\n") || next.value.includes("\r") || length > most) break;
-  }
-  if (length === 0) return null;
-  return typeof got[0] === "string" ? got.join("") : Buffer.concat(got as Buffer[]);
-}
-
 /**
  * Line breaks inside quoted cells, which make a record span lines: LFs (so also CRLFs), and lone CRs
  * only where CR alone ends records (elsewhere csv-parse reads a CR as data, and so does the prefilter). A record
@@ -202,7 +192,7 @@ function lineBreaks(cells: readonly string[], crOnly: boolean): number {
  * A parse error is reported on the line where its record starts: csv-parse's own line count reads a
  * lone CR as a line end, which the line numbers here (and most editors in an LF file) do not.
  */
-function failureDiagnostic(e: unknown, file: string, limits: CsvLimits, recordLine = 1): Diagnostic {
+export function failureDiagnostic(e: unknown, file: string, limits: CsvLimits, recordLine = 1): Diagnostic {
   if (typeof (e as { diagnostic?: Diagnostic }).diagnostic === "object") return (e as { diagnostic: Diagnostic }).diagnostic;
   const err = e as Partial<CsvError> & { lines?: number; column?: number; code?: string };
   const at = { file, line: recordLine, column: Math.max(1, (err.column ?? 0) + 1) };

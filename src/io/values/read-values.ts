@@ -4,7 +4,7 @@ import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnos
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
-import { readRecordBatches } from "../csv/read-records.js";
+import { parseCsvText, readRecordBatches, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 
@@ -69,8 +69,20 @@ export interface SegmentRead {
  * [x period]) layout into the engine's dataset. Streams: only the rows kept are held in memory.
  * Reports every problem it finds, not only the first.
  */
-export async function readValues(input: Readable, file: string, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
+export async function readValues(input: ValuesInput, file: string, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
   return finishRead([await readSegment(input, file, framework, options, true)], file, framework, options);
+}
+
+/** A values file's bytes, or its text already opened (see scan-thread.ts). */
+export type ValuesInput = Readable | Promise<CsvTextOpened>;
+
+/** How the CSV reader is to read a values file: with `--where`, lines that cannot match may be left out. */
+export function recordOptionsOf(options: ValuesOptions): ReadRecordsOptions {
+  return {
+    encoding: options.encoding,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.prefilter !== false && options.where.length > 0 ? { onlyLinesWith: options.where.map((w) => w.value) } : {}),
+  };
 }
 
 /**
@@ -78,7 +90,7 @@ export async function readValues(input: Readable, file: string, framework: Frame
  * it plans its columns alike) and leaves the header's problems to the first; its line numbers count
  * the header as line 1 and its own first line as line 2, and `finishRead` moves them into place.
  */
-export async function readSegment(input: Readable, file: string, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
+export async function readSegment(input: ValuesInput, file: string, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
   const diagnostics: Diagnostic[] = [];
   const indicators = new Map(framework.indicators.map((i, index) => [i.id, { indicator: i, index }]));
   const attributesByKey = new Map<string, Record<string, string>>();
@@ -108,13 +120,9 @@ export async function readSegment(input: Readable, file: string, framework: Fram
   });
 
   const skipped = { records: 0 };
-  const recordOptions = {
-    encoding: options.encoding,
-    limits: options.limits,
-    skipped,
-    ...(options.prefilter !== false && options.where.length > 0 ? { onlyLinesWith: options.where.map((w) => w.value) } : {}),
-  };
-  reading: for await (const batch of readRecordBatches(input, file, recordOptions)) {
+  const recordOptions = { ...recordOptionsOf(options), skipped };
+  const batches = input instanceof Promise ? parseCsvText(await input, file, recordOptions) : readRecordBatches(input, file, recordOptions);
+  reading: for await (const batch of batches) {
     for (const event of batch) {
       if (event.kind === "error") {
         diagnostics.push(event.diagnostic);

@@ -7,7 +7,8 @@ import { countNewlines } from "../csv/newlines.js";
 import { checkedRead } from "../source.js";
 import { tap } from "../tap.js";
 import type { ValuesOptions } from "./options.js";
-import { finishRead, readSegment, readValues, type SegmentRead, type ValuesRead } from "./read-values.js";
+import { scanOnThreads } from "../csv/scan-thread.js";
+import { finishRead, readSegment, readValues, recordOptionsOf, type SegmentRead, type ValuesRead } from "./read-values.js";
 
 /** What a worker thread is asked to read (see segment-worker.ts). */
 export interface SegmentJob {
@@ -30,6 +31,11 @@ const PARALLEL_MIN_BYTES = 8 << 20;
  * second later and reads a little slower (measured on job d of bench/), and the reading thread would wait.
  */
 const FIRST_PART_EXTRA = 0.08;
+/**
+ * Smaller files are read and filtered on the thread that parses them: a thread takes about 40 ms to
+ * start, the time it takes to read and filter 16 MB.
+ */
+const SCAN_THREAD_MIN_BYTES = 16 << 20;
 /** Threads used when not told: more rarely pays, as the reading thread also has the rest to do. */
 const MOST_THREADS = 4;
 
@@ -48,12 +54,64 @@ export interface FileToRead {
  * the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go instead.
  */
 export async function readValuesFile(source: FileToRead, framework: Framework, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): Promise<ValuesRead> {
-  const { path, size, file } = source;
-  const wanted = threads ?? (parsedBytes(path, size, options) < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MOST_THREADS));
-  const plan = wanted > 1 && options.encoding === undefined ? splitPlan(path, size, wanted) : null;
-  const inOneGo = () => readValues(tracked(source.open(), progress), file, framework, options);
-  if (plan === null) return inOneGo();
+  return startValuesRead(source, options, threads, progress).read(framework);
+}
 
+/** A read of a values file begun before its framework is known; `cancel` if it will never be asked for. */
+export interface ValuesReading {
+  read(framework: Framework): Promise<ValuesRead>;
+  cancel(): void;
+}
+
+/**
+ * Begin reading a values file as readValuesFile does. When few of its lines will be parsed, it is read
+ * and filtered on a thread of its own, which starts now: it needs no framework, and loading one (and
+ * the rest of the program) takes a tenth of a second that the reading thread can use.
+ */
+export function startValuesRead(source: FileToRead, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): ValuesReading {
+  const { path, size, file } = source;
+  const parsed = threads === undefined ? parsedBytes(path, size, options) : size;
+  const recordOptions = recordOptionsOf(options);
+  const scan =
+    threads === undefined &&
+    recordOptions.onlyLinesWith !== undefined &&
+    options.encoding === undefined &&
+    parsed < PARALLEL_MIN_BYTES &&
+    size >= SCAN_THREAD_MIN_BYTES &&
+    availableParallelism() > 1;
+  if (scan) {
+    const plan = splitPlan(path, size, Math.min(availableParallelism(), MOST_THREADS), 0);
+    const { opened, cancel } = scanOnThreads(source, recordOptions, plan?.starts ?? [0], plan?.header ?? null, progress);
+    return { read: (framework) => readValues(opened, file, framework, options), cancel };
+  }
+  const wanted = threads ?? (parsed < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MOST_THREADS));
+  const plan = wanted > 1 && options.encoding === undefined ? splitPlan(path, size, wanted, FIRST_PART_EXTRA) : null;
+  const nothing = () => {};
+  if (plan === null) return { read: (framework) => readValues(tracked(source.open(), progress), file, framework, options), cancel: nothing };
+  return { read: (framework) => readInParts(source, plan, framework, options, progress), cancel: nothing };
+}
+
+/**
+ * How far each part's line numbers move, from the line ends in each: a part after the first numbers
+ * its header line 1 and its own first line 2; in the file, its first line is 1 + the line ends before it.
+ */
+function lineShifts(newlines: readonly number[]): number[] {
+  let before = 0;
+  return newlines.map((count, k) => {
+    const shift = k === 0 ? 0 : before - 1;
+    before += count;
+    return shift;
+  });
+}
+
+async function readInParts(
+  source: FileToRead,
+  plan: { header: Uint8Array; starts: number[] },
+  framework: Framework,
+  options: ValuesOptions,
+  progress: ((bytes: number) => void) | undefined,
+): Promise<ValuesRead> {
+  const { path, size, file } = source;
   const { header, starts } = plan;
   const ends = [...starts.slice(1), size];
   const workers = starts.slice(1).map((start, k) =>
@@ -66,21 +124,13 @@ export async function readValuesFile(source: FileToRead, framework: Framework, o
   });
   const first = readSegment(input, file, framework, options, true).then((read) => ({ read, newlines: newlines.count }));
   const parts = await Promise.all([first, ...workers]);
-  if (parts.slice(0, -1).some((part) => part.read.stopped)) return inOneGo();
-  // A part after the first numbers its header line 1 and its own first line 2; in the file, its first
-  // line is 1 + the line ends before it.
-  let before = 0;
-  const shifts = parts.map((part, k) => {
-    const shift = k === 0 ? 0 : before - 1;
-    before += part.newlines;
-    return shift;
-  });
+  if (parts.slice(0, -1).some((part) => part.read.stopped)) return readValues(tracked(source.open(), progress), file, framework, options);
   return finishRead(
     parts.map((part) => part.read),
     file,
     framework,
     options,
-    shifts,
+    lineShifts(parts.map((part) => part.newlines)),
   );
 }
 
@@ -112,10 +162,11 @@ function parsedBytes(path: string, size: number, options: ValuesOptions): number
 }
 
 /**
- * Where the parts start: just after the line end nearest past each share of the file. With
- * CRLF line ends, only after a CRLF: csv-parse reads a bare LF there as part of a cell.
+ * Where the parts start: just after the line end nearest past each share of the file, the first
+ * share `firstExtra` of a share larger. With CRLF line ends, only after a CRLF: csv-parse reads a bare
+ * LF there as part of a cell.
  */
-function splitPlan(path: string, size: number, parts: number): { header: Uint8Array; starts: number[] } | null {
+function splitPlan(path: string, size: number, parts: number, firstExtra: number): { header: Uint8Array; starts: number[] } | null {
   const fd = openSync(path, "r");
   try {
     const headEnd = lineEndAt(fd, size, 0, "\n");
@@ -127,9 +178,9 @@ function splitPlan(path: string, size: number, parts: number): { header: Uint8Ar
     const quotes = text.split('"').length - 1;
     if ((header[0] === 0xff && header[1] === 0xfe) || (firstCr !== -1 && firstCr !== text.length - 2) || quotes % 2 === 1) return null;
     const starts = [0];
-    const shares = parts + FIRST_PART_EXTRA;
+    const shares = parts + firstExtra;
     for (let k = 1; k < parts; k++) {
-      const from = Math.max(headEnd, Math.floor(((k + FIRST_PART_EXTRA) * size) / shares), starts[starts.length - 1]! + 1);
+      const from = Math.max(headEnd, Math.floor(((k + firstExtra) * size) / shares), starts[starts.length - 1]! + 1);
       const at = lineEndAt(fd, size, from, crlf ? "\r\n" : "\n");
       if (at === null || at >= size) break;
       starts.push(at);
