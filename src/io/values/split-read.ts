@@ -80,7 +80,10 @@ export function startValuesRead(source: FileToRead, options: ValuesOptions, thre
     size >= SCAN_THREAD_MIN_BYTES &&
     availableParallelism() > 1;
   if (scan) {
-    const plan = splitPlan(path, size, Math.min(availableParallelism(), MOST_THREADS), 0);
+    // One thread fewer than there are processors: this one parses what they keep, all the while. On
+    // two processors a second reading thread made the run slower (0.76 s against 0.70 s for job c).
+    const readers = Math.min(availableParallelism() - 1, MOST_THREADS);
+    const plan = readers > 1 ? splitPlan(path, size, readers, 0) : null;
     const { opened, cancel } = scanOnThreads(source, recordOptions, plan?.starts ?? [0], plan?.header ?? null, progress);
     return { read: (framework) => readValues(opened, file, framework, options), cancel };
   }
