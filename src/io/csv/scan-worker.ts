@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { tuneHeap } from "../heap-tuning.js";
 import { fileChunks } from "../source.js";
 import { CsvTextFilter } from "./csv-text.js";
 import { countNewlines } from "./newlines.js";
@@ -10,6 +11,7 @@ import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
  * the thread has nothing else to do, and a turn through a stream for each chunk cost more than
  * filtering it. A part after the first starts with the file's header, which it reads but does not send.
  */
+tuneHeap();
 const job = workerData as ScanJob;
 const inFlight = new Int32Array(job.inFlight);
 const post = (message: ScanMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
+import { tuneHeap } from "../heap-tuning.js";
 import { checkedRead } from "../source.js";
 import { readSegment } from "./read-values.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
@@ -11,6 +12,7 @@ import type { PartRead, SegmentJob } from "./split-read.js";
  * One part of a values file, read on a worker thread: the file's header line, then bytes
  * [start, end). The store's arrays go back to the reading thread without being copied.
  */
+tuneHeap();
 const job = workerData as SegmentJob;
 // Only the parts before the last need their line ends counted: they number the lines after them.
 const last = job.end === job.size;
