@@ -106,6 +106,24 @@ describe("scanning a file on threads while this one parses it", () => {
     expect(scanned).toEqual(whole);
   });
 
+  it.each([
+    { why: "a file that changed while it was read", size: (real: number) => real + 100, message: /changed while it was read/ },
+    { why: "a file that is gone", size: (real: number) => real, message: /ENOENT/ },
+  ])("reports $why as a file it cannot read", async ({ why, size, message }) => {
+    const rows = ["org_code,indicator,value,group", ...Array.from({ length: 200 }, (_, i) => `X${i},iapt_recovery,${i % 100},CCG`)];
+    const bytes = Buffer.from(`${rows.join("\n")}\n`);
+    const path = join(dir, `f${files++}.csv`);
+    writeFileSync(path, bytes);
+    if (why.includes("gone")) rmSync(path);
+    const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: "CCG" }] };
+    const source = { path, size: size(bytes.length), file: "f.csv", open: () => Readable.from([bytes]) };
+    const { opened } = built.scanOnThreads(source, recordOptionsOf(options), [0], null);
+    const read = await readValues(opened, "f.csv", framework, options);
+    const unreadable = read.diagnostics.filter((d) => d.code === "E_FILE_UNREADABLE");
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]!.message).toMatch(message);
+  });
+
   it("reads a UTF-16 file (which it cannot filter) as one read does", async () => {
     const bytes = readFileSync(join(ROOT, "fixtures/encodings/utf16le.csv"));
     const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "org_code", value: "00C" }] };

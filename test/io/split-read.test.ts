@@ -109,7 +109,7 @@ describe("reading a values file in parts on worker threads", () => {
   it.each([
     { level: "GP", share: "half the lines", parts: Math.min(availableParallelism(), 4) },
     { level: "CCG", share: "1 line in 40", parts: 1 },
-  ])("left to choose, splits a 25 MB file when --where keeps $share ($level), else reads it in one go", async ({ level, parts }) => {
+  ])("left to choose, splits a 25 MB file when --where keeps $share ($level), else parses it in one go", async ({ level, parts }) => {
     const rows = ["org_code,indicator,value,org_name,group"];
     for (let i = 0; rows.length < 300_000; i++) rows.push(`P${i % 6000},iapt_recovery,${i % 100},a made-up organisation with a name long enough to make 25 MB,${i % 40 === 0 ? "CCG" : i % 2 === 0 ? "GP" : "Other"}`);
     const path = join(dir, `auto-${level}.csv`);
@@ -117,8 +117,11 @@ describe("reading a values file in parts on worker threads", () => {
     const size = readFileSync(path).length;
     expect(size).toBeGreaterThan(24 << 20);
     const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: level }] };
-    const read = await built.readValuesFile({ path, size, file: "f.csv", open: () => Readable.from([readFileSync(path)]) }, mentalHealth, options, undefined);
+    const source = { path, size, file: "f.csv", open: () => Readable.from([readFileSync(path)]) };
+    const read = await built.readValuesFile(source, mentalHealth, options, undefined);
     expect(read.parts).toBe(parts);
+    // At CCG level the file is read and filtered on a thread of its own (scanOnThreads): the same as one read.
+    expect(seen(read)).toEqual(seen(await built.readValuesFile(source, mentalHealth, options, 1)));
   });
 
   it("numbers lines as the file does, and reports a value given twice across parts", async () => {
