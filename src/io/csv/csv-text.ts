@@ -50,6 +50,11 @@ export class CsvTextFilter {
     this.limits = options.limits ?? DEFAULT_CSV_LIMITS;
   }
 
+  /** See LinePrefilter.keepColumns. */
+  keepColumns(columns: readonly number[]): void {
+    this.lines?.keepColumns(columns);
+  }
+
   /** What to parse of this chunk and any before it held back; one piece, maybe empty. */
   push(chunk: Buffer): Piece {
     this.pieces ??= textPieces(chooseEncoding(this.options.encoding, chunk), this.file);

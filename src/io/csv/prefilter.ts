@@ -37,6 +37,8 @@ export class LinePrefilter {
   private readonly needles: readonly string[];
   private readonly delimiter: string;
   private readonly maxLineBytes: number;
+  /** Which cells of a record passed on are kept; null: all. */
+  private keep: boolean[] | null = null;
 
   /**
    * `needles` in their Latin-1 spelling of UTF-8 (see above); a line longer than `maxLineBytes` is
@@ -48,6 +50,18 @@ export class LinePrefilter {
     this.maxLineBytes = maxLineBytes;
     const unsafe = needles.length === 0 || needles.some((n) => n === "" || /["\r\n]/.test(n) || n.includes(delimiter));
     if (unsafe) this.state = "off";
+  }
+
+  /**
+   * From now on, cells of other columns may be passed on empty: the reader will not look at them,
+   * and csv-parse would read them for nothing. Only records plain enough to have been left out are so
+   * cut, so csv-parse reads them into the same number of cells, without complaint, as before.
+   */
+  keepColumns(columns: readonly number[]): void {
+    if (this.state !== "on") return;
+    const keep = new Array<boolean>(this.cells).fill(false);
+    for (const c of columns) if (c >= 0 && c < this.cells) keep[c] = true;
+    this.keep = keep;
   }
 
   /** Lines passed on so far, the header's included. */
@@ -127,7 +141,8 @@ export class LinePrefilter {
    * Latin-1, from byte 0); the bytes to pass on go to `out`.
    */
   private filterLines(bytes: Buffer, text: string, from: number, to: number, out: Buffer[]): void {
-    const { needles, delimiter, cells, crlf, gaps, maxLineBytes } = this;
+    const { needles, delimiter, cells, crlf, gaps, maxLineBytes, keep } = this;
+    const ends: number[] = [];
     const never = text.length + 1;
     const find = (what: string, at: number) => {
       const i = text.indexOf(what, at);
@@ -148,19 +163,31 @@ export class LinePrefilter {
       // A bare LF in a CRLF file does not end a record for csv-parse: the next line continues it.
       const bareLf = crlf && (newline === start || text.charCodeAt(newline - 1) !== 13);
       const end = crlf ? newline - 1 : newline;
-      let droppable = !quoted && !continued && end > start && end - start <= maxLineBytes && (crlf ? nextCr === end : nextCr >= newline);
-      for (let i = 0; droppable && i < nextNeedle.length; i++) {
+      // A whole record on one line, that csv-parse reads without complaint into as many cells as the header.
+      let plain = !quoted && !continued && end > start && end - start <= maxLineBytes && (crlf ? nextCr === end : nextCr >= newline);
+      let wanted = false;
+      for (let i = 0; plain && !wanted && i < nextNeedle.length; i++) {
         if (nextNeedle[i]! < start) nextNeedle[i] = find(needles[i]!, start);
-        if (nextNeedle[i]! < end) droppable = false;
+        if (nextNeedle[i]! < end) wanted = true;
       }
-      if (droppable && simpleCells(text, start, end, delimiter, hasQuote ? nextQuote : end) === cells) {
+      if (plain && (!wanted || keep !== null)) {
+        if (wanted) ends.length = 0;
+        plain = simpleCells(text, start, end, delimiter, hasQuote ? nextQuote : end, wanted ? ends : undefined) === cells;
+      }
+      if (plain && !wanted) {
         if (keptFrom < start) out.push(bytes.subarray(keptFrom, start));
         keptFrom = next;
         dropped++;
         gaps.leaveOut(passed);
       } else {
         passed++;
-        if (hasQuote && quoteParity(text, start, newline)) quoted = !quoted;
+        if (plain && keep !== null) {
+          if (keptFrom < start) out.push(bytes.subarray(keptFrom, start));
+          out.push(Buffer.from(blanked(text, start, ends, keep, delimiter) + text.slice(end, next), "latin1"));
+          keptFrom = next;
+        } else if (hasQuote && quoteParity(text, start, newline)) {
+          quoted = !quoted;
+        }
         continued = bareLf;
       }
       start = next;
@@ -181,9 +208,9 @@ function quoteParity(text: string, from: number, to: number): boolean {
  * Cells of text[from, to), one line, if csv-parse reads it without complaint, else -1: every field is
  * either free of quotes or wholly quoted ("..." with "" for a quote) and followed by the delimiter or
  * the end of the line. It hops with indexOf rather than looking at every character: most of the file
- * goes through here.
+ * goes through here. With `ends`, where each cell ends goes there.
  */
-export function simpleCells(text: string, from: number, to: number, delimiter: string, firstQuote = text.indexOf('"', from)): number {
+export function simpleCells(text: string, from: number, to: number, delimiter: string, firstQuote = text.indexOf('"', from), ends?: number[]): number {
   let cells = 1;
   let quote = firstQuote === -1 || firstQuote >= to ? to : firstQuote;
   for (let i = from; ; ) {
@@ -192,6 +219,7 @@ export function simpleCells(text: string, from: number, to: number, delimiter: s
       while (close !== -1 && close + 1 < to && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2);
       if (close === -1 || close >= to) return -1;
       i = close + 1;
+      ends?.push(i);
       if (i === to) return cells;
       if (text[i] !== delimiter) return -1;
       quote = text.indexOf('"', i);
@@ -200,10 +228,21 @@ export function simpleCells(text: string, from: number, to: number, delimiter: s
       let next = text.indexOf(delimiter, i);
       if (next === -1 || next > to) next = to;
       if (quote < next) return -1;
+      ends?.push(next);
       if (next === to) return cells;
       i = next;
     }
     cells++;
     i++;
   }
+}
+
+/** The line that starts at `from`, its cells ending at `ends`, with the cells `keep` does not keep emptied. */
+function blanked(text: string, from: number, ends: readonly number[], keep: readonly boolean[], delimiter: string): string {
+  let line = "";
+  for (let c = 0, start = from; c < ends.length; start = ends[c++]! + 1) {
+    if (c > 0) line += delimiter;
+    if (keep[c]) line += text.slice(start, ends[c]);
+  }
+  return line;
 }

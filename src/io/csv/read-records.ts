@@ -42,6 +42,8 @@ export interface CsvText extends CsvHead {
   lines: { gaps: LineGaps; readonly dropped: number } | null;
   /** Stop reading: the reader wants no more. */
   stop(): void;
+  /** Which columns the reader looks at, once it knows: the others' cells may be left empty (see LinePrefilter.keepColumns). */
+  keepColumns?(columns: readonly number[]): void;
 }
 
 export type CsvTextOpened = { ok: true; text: CsvText } | { ok: false; diagnostic: Diagnostic };
@@ -73,7 +75,7 @@ export async function openCsvText(input: Readable, file: string, options: ReadRe
     for await (const chunk of chunks) yield filter.push(chunk);
     yield filter.end();
   })();
-  return { ok: true, text: { ...head, pieces, lines: filter.lines, stop: () => input.destroy() } };
+  return { ok: true, text: { ...head, pieces, lines: filter.lines, stop: () => input.destroy(), keepColumns: (columns) => filter.keepColumns(columns) } };
 }
 
 export function emptyFile(file: string): Diagnostic {

@@ -4,7 +4,7 @@ import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnos
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
-import { parseCsvText, readRecordBatches, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
+import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 
@@ -121,8 +121,8 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
 
   const skipped = { records: 0 };
   const recordOptions = { ...recordOptionsOf(options), skipped };
-  const batches = input instanceof Promise ? parseCsvText(await input, file, recordOptions) : readRecordBatches(input, file, recordOptions);
-  reading: for await (const batch of batches) {
+  const opened = await (input instanceof Promise ? input : openCsvText(input, file, recordOptions));
+  reading: for await (const batch of parseCsvText(opened, file, recordOptions)) {
     for (const event of batch) {
       if (event.kind === "error") {
         diagnostics.push(event.diagnostic);
@@ -138,6 +138,7 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
         if (first) diagnostics.push(...planning);
         if (hasErrors(planning) || planned === null) return done();
         plan = planned;
+        if (opened.ok) opened.text.keepColumns?.(usedColumns(plan));
         store = new ValuesStore(file, framework.indicators.map((i) => i.id), plan.orgCol + 1, plan.layout === "long", plan.attributes.size > 0);
         continue;
       }
@@ -296,6 +297,13 @@ function fillAttributes(into: Record<string, string>, valueOf: (column: string) 
     const value = valueOf(column);
     if (value.trim() !== "" && (into[column] ?? "").trim() === "") into[column] = value;
   }
+}
+
+/** Every column a plan has the reader look at. */
+function usedColumns(plan: Plan): number[] {
+  const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col] : [src.numCol, src.denCol]));
+  const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol];
+  return [...named, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
 }
 
 function attributesOf(cells: readonly string[], plan: Plan): Record<string, string> {
