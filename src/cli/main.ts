@@ -196,7 +196,7 @@ export function inputOptions(cmd: Command): Command {
     .option("--max-record-bytes <n>", "refuse a values record (or field) longer than this", positiveInt, DEFAULT_CSV_LIMITS.maxRecordBytes)
     .option("--max-columns <n>", "refuse a values header with more columns than this", positiveInt, DEFAULT_CSV_LIMITS.maxColumns)
     .option("--no-prefilter", "parse every line even with --where (slower; the results are the same)")
-    .option("--threads <n>", "read the values file on this many threads (default: up to 4 for a file of 8 MB or more; the results are the same)", positiveInt);
+    .option("--threads <n>", "read the values file on this many threads (default: as many as pay, up to 4; 1: this thread only; the results are the same)", positiveInt);
 }
 
 /** How `compare` and `report --compare` match the two ratings. */
