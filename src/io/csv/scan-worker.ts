@@ -11,8 +11,9 @@ import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
  * the thread has nothing else to do, and a turn through a stream for each chunk cost more than
  * filtering it. A part after the first starts with the file's header, which it reads but does not send.
  */
-tuneHeap();
 const job = workerData as ScanJob;
+// Setting up this thread's heap put V8's heap flags back (see heap-tuning.ts).
+tuneHeap();
 const inFlight = new Int32Array(job.inFlight);
 const post = (message: ScanMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 const filter = new CsvTextFilter(job.file, job.options);

@@ -299,7 +299,7 @@ function fillAttributes(into: Record<string, string>, valueOf: (column: string) 
   }
 }
 
-/** Every column a plan has the reader look at. */
+/** Every column a plan has the reader look at (a wide layout's indicator column is -1: none). */
 function usedColumns(plan: Plan): number[] {
   const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col] : [src.numCol, src.denCol]));
   const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol];

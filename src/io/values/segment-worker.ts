@@ -12,8 +12,9 @@ import type { PartRead, SegmentJob } from "./split-read.js";
  * One part of a values file, read on a worker thread: the file's header line, then bytes
  * [start, end). The store's arrays go back to the reading thread without being copied.
  */
-tuneHeap();
 const job = workerData as SegmentJob;
+// Setting up this thread's heap put V8's heap flags back (see heap-tuning.ts).
+tuneHeap();
 // Only the parts before the last need their line ends counted: they number the lines after them.
 const last = job.end === job.size;
 let newlines = 0;

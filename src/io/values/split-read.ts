@@ -4,10 +4,10 @@ import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { Framework } from "../../engine/framework/schema.js";
 import { countNewlines } from "../csv/newlines.js";
+import { scanOnThreads } from "../csv/scan-thread.js";
 import { checkedRead } from "../source.js";
 import { tap } from "../tap.js";
 import type { ValuesOptions } from "./options.js";
-import { scanOnThreads } from "../csv/scan-thread.js";
 import { finishRead, readSegment, readValues, recordOptionsOf, type SegmentRead, type ValuesRead } from "./read-values.js";
 
 /** What a worker thread is asked to read (see segment-worker.ts). */
