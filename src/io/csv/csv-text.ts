@@ -50,6 +50,11 @@ export class CsvTextFilter {
     this.limits = options.limits ?? DEFAULT_CSV_LIMITS;
   }
 
+  /** Line ends in the file so far, lines left out or not (see TextPieces). */
+  get lineEnds(): number {
+    return this.pieces?.lineEnds ?? 0;
+  }
+
   /** See LinePrefilter.keepColumns. */
   keepColumns(columns: readonly number[]): void {
     this.lines?.keepColumns(columns);
@@ -98,11 +103,7 @@ export class CsvTextFilter {
     };
     const wanted = this.options.onlyLinesWith;
     if (wanted === undefined || typeof first === "string") return first;
-    this.lines = new LinePrefilter(
-      wanted.map((n) => Buffer.from(n, "utf8").toString("latin1")),
-      this.head.delimiter,
-      this.limits.maxRecordBytes,
-    );
+    this.lines = new LinePrefilter(wanted, this.head.delimiter, this.limits.maxRecordBytes);
     return joined(this.lines.push(first));
   }
 }

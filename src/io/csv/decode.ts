@@ -20,6 +20,8 @@ export function chooseEncoding(asked: Encoding | undefined, first: Buffer): Enco
 export interface TextPieces {
   push(chunk: Buffer): Buffer | string | null;
   end(): Buffer | string | null;
+  /** Line ends (LF, so also CRLF) in what it has given back: it counts them to name the line of a bad byte. */
+  readonly lineEnds: number;
 }
 
 /** The pieces of a file in `encoding`: checked UTF-8 bytes, or text decoded from another encoding. */
@@ -33,8 +35,8 @@ export function textPieces(encoding: Encoding, file: string): TextPieces {
  * Excel "CSV" in Windows-1252 would otherwise turn £ and en dashes into garbage.
  */
 class Utf8Pieces implements TextPieces {
+  lineEnds = 0;
   private carry: Buffer | null = null;
-  private lines = 1;
 
   constructor(private readonly file: string) {}
 
@@ -54,21 +56,21 @@ class Utf8Pieces implements TextPieces {
   private check(piece: Buffer): Buffer {
     if (!isUtf8(piece)) {
       const bad = firstInvalidUtf8(piece);
-      const line = this.lines + countNewlines(piece.subarray(0, bad));
+      const line = this.lineEnds + 1 + countNewlines(piece.subarray(0, bad));
       const byte = `0x${piece[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
       throw new EncodingError(
         error("E_ENCODING", `not valid UTF-8 (byte ${byte}); a file saved by Excel as "CSV" is often Windows-1252: try --encoding win1252`, { file: this.file, line, column: 1 }),
       );
     }
-    this.lines += countNewlines(piece);
+    this.lineEnds += countNewlines(piece);
     return piece;
   }
 }
 
 /** Text decoded from another encoding, chunk by chunk; a byte that encoding cannot have is an error. */
 class DecodedPieces implements TextPieces {
+  lineEnds = 0;
   private readonly decoder: TextDecoder | null;
-  private lines = 1;
 
   constructor(
     private readonly encoding: Exclude<Encoding, "utf8">,
@@ -86,15 +88,17 @@ class DecodedPieces implements TextPieces {
   }
 
   private decoded(chunk?: Buffer): string {
-    if (this.decoder === null) return chunk === undefined ? "" : chunk.toString("latin1");
-    let text: string;
-    try {
-      text = chunk === undefined ? this.decoder.decode() : this.decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new EncodingError(error("E_ENCODING", `not valid ${this.encoding}; try another --encoding (${ENCODINGS.join(", ")})`, { file: this.file, line: this.lines, column: 1 }));
-    }
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lines++;
+    const text = this.decoder === null ? (chunk?.toString("latin1") ?? "") : this.decodedBy(this.decoder, chunk);
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lineEnds++;
     return text;
+  }
+
+  private decodedBy(decoder: TextDecoder, chunk?: Buffer): string {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new EncodingError(error("E_ENCODING", `not valid ${this.encoding}; try another --encoding (${ENCODINGS.join(", ")})`, { file: this.file, line: this.lineEnds + 1, column: 1 }));
+    }
   }
 }
 

@@ -40,12 +40,9 @@ export class LinePrefilter {
   /** Which cells of a record passed on are kept; null: all. */
   private keep: boolean[] | null = null;
 
-  /**
-   * `needles` in their Latin-1 spelling of UTF-8 (see above); a line longer than `maxLineBytes` is
-   * always passed on, for csv-parse to refuse.
-   */
+  /** A line longer than `maxLineBytes` is always passed on, for csv-parse to refuse. */
   constructor(needles: readonly string[], delimiter: string, maxLineBytes = Infinity) {
-    this.needles = needles;
+    this.needles = needles.map(latin1Spelling);
     this.delimiter = delimiter;
     this.maxLineBytes = maxLineBytes;
     const unsafe = needles.length === 0 || needles.some((n) => n === "" || /["\r\n]/.test(n) || n.includes(delimiter));
@@ -195,6 +192,11 @@ export class LinePrefilter {
     Object.assign(this, { quoted, continued, passed, dropped });
     if (keptFrom < to) out.push(bytes.subarray(keptFrom, to));
   }
+}
+
+/** How UTF-8 text reads when its bytes are read as Latin-1, as the prefilter reads a file. */
+export function latin1Spelling(text: string): string {
+  return Buffer.from(text, "utf8").toString("latin1");
 }
 
 /** Whether text[from, to) holds an odd number of quotes, so that the line ends inside a quoted field. */

@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../../engine/diagnostics.js";
-import { tap } from "../tap.js";
 import type { CsvHead } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS } from "./limits.js";
 import { LineGaps } from "./line-gaps.js";
@@ -50,7 +49,7 @@ export interface ScanSource {
   path: string;
   size: number;
   file: string;
-  /** The file read on this thread instead, should a reading thread not start. */
+  /** The file read on this thread instead, should a reading thread not start; it tells the progress itself. */
   open(): Readable;
 }
 
@@ -92,7 +91,7 @@ export function scanOnThreads(
       first = await parts[0]!.next();
     } catch {
       cancel();
-      return openCsvText(progress === undefined ? source.open() : tap(source.open(), (chunk) => progress(chunk.length)), file, options);
+      return openCsvText(source.open(), file, options);
     }
     if (first.kind === "error") {
       cancel();

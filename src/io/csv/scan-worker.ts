@@ -2,7 +2,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { tuneHeap } from "../heap-tuning.js";
 import { fileChunks } from "../source.js";
 import { CsvTextFilter } from "./csv-text.js";
-import { countNewlines } from "./newlines.js";
 import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
 
 /**
@@ -23,11 +22,12 @@ let unsent = job.header?.length ?? 0;
 let batch: (Buffer | string)[] = [];
 let size = 0;
 let read = 0;
-let newlines = 0;
 
 try {
   if (job.header !== null) add(filter.push(Buffer.from(job.header)));
   const empty = !readPart(job.start, job.end);
+  // The line ends of the part itself, not of the header line it was given.
+  const newlines = filter.lineEnds - (job.header === null ? 0 : 1);
   let whole = empty || last;
   // The part ended inside a record (a quoted field with a line break, say), or where that cannot be
   // known: the next part was read from a wrong start, so this one reads on in its place.
@@ -49,7 +49,6 @@ try {
 function readPart(start: number, end: number): boolean {
   for (const chunk of fileChunks(job.path, job.size, start, end)) {
     read += chunk.length;
-    if (!last) newlines += countNewlines(chunk);
     add(filter.push(chunk));
     if (!opened && (filter.head !== null || filter.empty)) open();
     if (filter.empty) return false;
