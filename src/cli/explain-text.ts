@@ -20,6 +20,7 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
   }
   const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
   lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
+  if (e.rank !== null) lines.push(`League:    ${e.rank} of ${e.rankOf} (by category, then mean score, lower is better; ties share a place)`);
   lines.push(...whatWouldChange(e));
   return `${lines.join("\n")}\n`;
 }
@@ -36,7 +37,7 @@ function indicatorRow(i: IndicatorExplanation): string[] {
 }
 
 function whatWouldChange(e: Explanation): string[] {
-  if (e.score === null) {
+  if (e.score === null && e.categoryIndex === null) {
     const missing = e.indicators.filter((i) => i.band === null).map((i) => i.id);
     return [`To be rated: a value for ${missing.join(", ")} that can be scored.`];
   }
@@ -52,7 +53,7 @@ function whatWouldChange(e: Explanation): string[] {
           : `the rule ${better.join(" or ")} must hold, and no rule above it`;
     return [`To reach ${e.nextCategory}: ${how}.`];
   }
-  if (e.toNextCategory === null) return [`To reach ${e.nextCategory}: see the framework's overrides (decided by: ${e.decidedBy}).`];
+  if (e.toNextCategory === null || e.score === null) return [`To reach ${e.nextCategory}: see the framework's overrides (decided by: ${e.decidedBy}).`];
   const target = e.score - e.toNextCategory;
   const gains = e.indicators.filter((i) => i.meanGainPerBand > 0).map((i) => `${i.id} by ${formatFixed(i.meanGainPerBand, 3)}`);
   const how = gains.length === 0 ? "" : `; one band better lowers it: ${gains.join(", ")}`;

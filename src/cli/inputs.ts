@@ -29,6 +29,7 @@ export interface InputOptions {
   numeratorCol?: string;
   denominatorCol?: string;
   where?: string[];
+  flagCol?: string[];
   minIndicators?: number;
   encoding?: Encoding;
   maxRecordBytes?: number;
@@ -174,10 +175,10 @@ export async function readFrameworkSpec(spec: string, proc: Proc): Promise<{ val
 
 function valuesOptions(opts: InputOptions): ValuesOptions {
   const where = (opts.where ?? []).map((w) => {
-    const eq = w.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--where takes COLUMN=VALUE, got "${w}"`);
-    return { column: w.slice(0, eq), value: w.slice(eq + 1) };
+    const [column, value] = splitPair(w, "--where", "COLUMN=VALUE");
+    return { column, value };
   });
+  const flagCols = Object.fromEntries((opts.flagCol ?? []).map((f) => splitPair(f, "--flag-col", "OVERRIDE_COLUMN=FILE_COLUMN")));
   const d = DEFAULT_VALUES_OPTIONS;
   return {
     orgCol: opts.orgCol ?? d.orgCol,
@@ -188,8 +189,15 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     numeratorCol: opts.numeratorCol ?? d.numeratorCol,
     denominatorCol: opts.denominatorCol ?? d.denominatorCol,
     where,
+    flagCols,
     encoding: opts.encoding,
     limits: { maxRecordBytes: opts.maxRecordBytes ?? DEFAULT_CSV_LIMITS.maxRecordBytes, maxColumns: opts.maxColumns ?? DEFAULT_CSV_LIMITS.maxColumns },
     prefilter: opts.prefilter ?? true,
   };
+}
+
+function splitPair(text: string, option: string, shape: string): [string, string] {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new UsageError(`${option} takes ${shape}, got "${text}"`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
 }

@@ -191,6 +191,7 @@ export function inputOptions(cmd: Command): Command {
     .option("--numerator-col <name>", "long layout: numerator column", "numerator")
     .option("--denominator-col <name>", "long layout: denominator column", "denominator")
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
+    .option("--flag-col <override=column>", "read the column an override looks at (e.g. financial_deficit) from a column of another name (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated (default: the framework's minIndicators)", positiveInt)
     .addOption(new Option("--encoding <encoding>", "values file encoding (default: UTF-8, or UTF-16LE with its BOM)").choices(ENCODINGS))
     .option("--max-record-bytes <n>", "refuse a values record (or field) longer than this", positiveInt, DEFAULT_CSV_LIMITS.maxRecordBytes)

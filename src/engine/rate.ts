@@ -94,8 +94,9 @@ export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns,
   const aggregated = aggregatePeriod(framework, group.map((_, i) => scoredIndicators(framework, scores, i)));
   const placed = group.map((record, i) => placement(framework, record, aggregated[i]!));
   const ranks = framework.leagueTable ? leagueRanks(placed) : null;
+  const league = ranks === null ? null : { ranks, of: ranks.filter((r) => r !== null).length };
   const organisations = group.map((record, i) => {
-    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!);
+    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, league === null ? null : { rank: league.ranks[i]!, of: league.of });
     return each === undefined ? org : each(org);
   });
   return { period, organisations, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, placed), diagnostics };
@@ -136,13 +137,19 @@ function scoredIndicators(framework: Framework, scores: readonly IndicatorScores
 
 /** Where an organisation is placed, any override applied: what the summary and the league table count. */
 function placement(framework: Framework, record: RecordHead, aggregated: Aggregated): { categoryIndex: number | null; score: number | null; capped: Capped | null } {
-  const capped =
-    aggregated.categoryIndex === null ? null : applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
+  const capped = applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
   return { categoryIndex: capped === null ? null : capped.categoryIndex, score: aggregated.score, capped };
 }
 
 // Every field in one literal, in RatedOrg's order: one object of one shape per organisation and period.
-function ratedOrg(framework: Framework, record: RecordHead, indicators: IndicatorResult[], aggregated: Aggregated, capped: Capped | null, rank: number | null): RatedOrg {
+function ratedOrg(
+  framework: Framework,
+  record: RecordHead,
+  indicators: IndicatorResult[],
+  aggregated: Aggregated,
+  capped: Capped | null,
+  league: { rank: number | null; of: number } | null,
+): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
   for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
@@ -161,7 +168,8 @@ function ratedOrg(framework: Framework, record: RecordHead, indicators: Indicato
     toNextCategory: capped !== null && capped.reason === null ? aggregated.toNextCategory : null,
     cappedBy: capped === null ? null : capped.reason,
     notes: capped === null ? [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; ") : coverage,
-    rank,
+    rank: league === null ? null : league.rank,
+    rankOf: league === null || league.rank === null ? null : league.of,
   };
 }
 

@@ -54,6 +54,8 @@ export const RatedOrg = z.object({
   cappedBy: z.string().nullable(),
   /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
   rank: z.number().int().nullable(),
+  /** How many organisations the league table ranks in the period (the 134 of "112 of 134"); null without a rank. */
+  rankOf: z.number().int().nullable(),
   notes: z.string(),
 });
 export type RatedOrg = z.infer<typeof RatedOrg>;

@@ -6,13 +6,11 @@ import { bandByThresholds } from "../engine/scoring/thresholds.js";
 import { proportionFunnelLimits, type ProportionFunnelLimits } from "../engine/stats/funnel.js";
 import { formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
+import { axis, H, M, W } from "./plot-frame.js";
 import { categoryColour } from "./palette.js";
 import { shapeSvg } from "./shape.js";
 import { linear, niceTicks } from "./ticks.js";
 
-const W = 760;
-const H = 320;
-const M = { left: 56, right: 132, top: 14, bottom: 46 };
 const DOT = 4.2;
 
 interface Dot {
@@ -173,28 +171,6 @@ function referenceLines(indicator: Indicator, line: (v: number) => string, at: (
     labels.push({ at: at(s), text: `${cuts.includes(s) ? "standard = cut" : "standard"} ${formatValue(s)}`, cls: " standard-label" });
   }
   return { lines: lines.join(""), labels };
-}
-
-function axis(which: "x" | "y", ticks: number[], scale: (v: number) => number, at: number, label: string): string {
-  const out: string[] = [`<g class="axis">`];
-  if (which === "x") {
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${at}" y2="${at}"/>`);
-    for (const t of ticks) {
-      const p = scale(t).toFixed(1);
-      out.push(`<line x1="${p}" x2="${p}" y1="${at}" y2="${at + 4}"/><text x="${p}" y="${at + 16}" text-anchor="middle">${esc(formatValue(t))}</text>`);
-    }
-    out.push(`<text class="axis-label" x="${M.left + (W - M.left - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(label)}</text>`);
-  } else {
-    out.push(`<line x1="${at}" x2="${at}" y1="${M.top}" y2="${H - M.bottom}"/>`);
-    for (const t of ticks) {
-      const p = scale(t).toFixed(1);
-      out.push(`<line x1="${at - 4}" x2="${at}" y1="${p}" y2="${p}"/><text x="${at - 7}" y="${(Number(p) + 4).toFixed(1)}" text-anchor="end">${esc(formatValue(t))}</text>`);
-    }
-    const mid = M.top + (H - M.top - M.bottom) / 2;
-    out.push(`<text class="axis-label" transform="translate(14 ${mid}) rotate(-90)" text-anchor="middle">${esc(label)}</text>`);
-  }
-  out.push("</g>");
-  return out.join("");
 }
 
 function dot(framework: Framework, indicator: Indicator, d: Dot, x: number, y: number): string {

@@ -3,7 +3,7 @@ import type { Framework } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
-import { leagueRanks } from "./league-rank.js";
+import { periodLeagueRanks } from "./league-rank.js";
 import { categoryColour } from "./palette.js";
 import { shapeIcon } from "./shape.js";
 
@@ -14,7 +14,7 @@ import { shapeIcon } from "./shape.js";
 export function orgTable(framework: Framework, organisations: readonly RatedOrg[]): string {
   const periods = organisations.some((o) => o.period !== null);
   const n = framework.categories.length;
-  const ranks = leagueRanks(organisations);
+  const ranks = periodLeagueRanks(organisations);
   const th = (label: string, type: "number" | "text", title = "", rightAligned = type === "number") =>
     `<th scope="col" data-type="${type}"${title === "" ? "" : ` title="${esc(title)}"`}${rightAligned ? ' class="num"' : ""}>${esc(label)}</th>`;
   const head = [

@@ -3,9 +3,9 @@ export interface CategoryColour {
   /** What the colour is called, for the legend. */
   name: string;
   hex: string;
-  ansi: "green" | "cyan" | "yellow" | "red" | "gray";
+  ansi: "green" | "cyan" | "yellow" | "magenta" | "red" | "gray";
   /** The dot's shape in plots: colour never carries the meaning alone. */
-  shape: "circle" | "square" | "triangle" | "diamond" | "cross";
+  shape: "circle" | "square" | "triangle" | "inverted-triangle" | "diamond" | "cross";
 }
 
 /** Best first. Darker-than-default tones, so that each stays legible on white and distinct in greyscale. */
@@ -14,6 +14,13 @@ const SCALE: readonly CategoryColour[] = [
   { name: "cyan", hex: "#0f8b9c", ansi: "cyan", shape: "square" },
   { name: "yellow", hex: "#d8a100", ansi: "yellow", shape: "triangle" },
   { name: "red", hex: "#c0262d", ansi: "red", shape: "diamond" },
+];
+
+/** Five or more categories (the NOF's segments 1-5) need a fifth step, between yellow and red. */
+const WIDE_SCALE: readonly CategoryColour[] = [
+  ...SCALE.slice(0, 3),
+  { name: "orange", hex: "#c75b12", ansi: "magenta", shape: "inverted-triangle" },
+  SCALE[3]!,
 ];
 
 export const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", ansi: "gray", shape: "cross" };
@@ -25,5 +32,6 @@ export const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", 
  */
 export function categoryColour(index: number | null, categories: number): CategoryColour {
   if (index === null) return NOT_RATED_COLOUR;
-  return SCALE[Math.round((index * (SCALE.length - 1)) / Math.max(1, categories - 1))]!;
+  const scale = categories >= WIDE_SCALE.length ? WIDE_SCALE : SCALE;
+  return scale[Math.round((index * (scale.length - 1)) / Math.max(1, categories - 1))]!;
 }

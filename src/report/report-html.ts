@@ -10,6 +10,7 @@ import { hasControlLimits, indicatorPlot } from "./indicator-plot.js";
 import { orgTable } from "./org-table.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
+import { scorePlot } from "./score-plot.js";
 import { categoryColour } from "./palette.js";
 import { shapeIcon } from "./shape.js";
 import { summarySection } from "./summary-section.js";
@@ -60,7 +61,7 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
 <header><h1>${esc(fw.title)}</h1><p class="meta">${meta}</p>${about === "" ? "" : `<div class="about">${about}</div>`}</header>
 ${summarySection(rating.summary)}
 <section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Indicators</h2><ul class="legend">${legend}</ul>
-${figures.join("\n")}</section>
+${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${orgTable(fw, rating.organisations)}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>

@@ -19,6 +19,10 @@ export function shapeSvg(colour: CategoryColour, x: number, y: number, r: number
       const s = r * 1.2;
       return `<path ${style} d="M${at(x)} ${at(y - s)}L${at(x + s)} ${at(y + s * 0.8)}L${at(x - s)} ${at(y + s * 0.8)}Z"${close}`;
     }
+    case "inverted-triangle": {
+      const s = r * 1.2;
+      return `<path ${style} d="M${at(x)} ${at(y + s)}L${at(x + s)} ${at(y - s * 0.8)}L${at(x - s)} ${at(y - s * 0.8)}Z"${close}`;
+    }
     case "diamond": {
       const s = r * 1.25;
       return `<path ${style} d="M${at(x)} ${at(y - s)}L${at(x + s)} ${at(y)}L${at(x)} ${at(y + s)}L${at(x - s)} ${at(y)}Z"${close}`;

@@ -4,14 +4,37 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/in-process.js";
 
-const BUILTINS = ["ccg-iaf-2016-17-maternity", "ccg-iaf-2016-17-mental-health", "ccg-iaf-2017-18-mental-health", "cqc-aggregation"];
+const BUILTINS = [
+  "ccg-iaf-2016-17-maternity",
+  "ccg-iaf-2016-17-mental-health",
+  "ccg-iaf-2017-18-mental-health",
+  "cqc-aggregation",
+  "nof-2025-26-acute",
+  "nof-2025-26-ambulance",
+  "nof-2025-26-mental-health-community",
+  "nof-2026-27-acute",
+  "nof-2026-27-ambulance",
+  "nof-2026-27-icb",
+  "nof-2026-27-mental-health-community",
+];
+const ALIASES = ["nof-2025-26", "nof-2026-27"];
 
 describe("frameworks, in-process", () => {
   it("lists every built-in with its title", async () => {
     const r = await runCli(["frameworks", "list"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split("\n").map((l) => l.split("\t")[0])).toEqual(BUILTINS);
+    expect(r.stdout.trimEnd().split("\n").map((l) => l.split("\t")[0])).toEqual([...BUILTINS, ...ALIASES]);
     expect(r.stdout).toContain("cqc-aggregation\tCQC overall rating from the five key questions\n");
+    expect(r.stdout).toContain("nof-2025-26\tthe same as nof-2025-26-acute\n");
+  });
+
+  it.each([
+    ["nof-2025-26", "nof-2025-26-acute"],
+    ["nof-2026-27", "nof-2026-27-acute"],
+  ])("shows the alias %s as %s", async (alias, id) => {
+    const r = await runCli(["frameworks", "show", alias]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe(id);
   });
 
   it.each(BUILTINS)("shows %s as JSON with its source and caveats", async (id) => {

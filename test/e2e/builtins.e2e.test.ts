@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBuilt } from "../helpers/built-cli.js";
 
+const NOF_HEADER =
+  "org_code,org_name,period,ae_4hr,ae_4hr_score,ae_12hr,ae_12hr_score,rtt_18wk,rtt_18wk_score,rtt_52wk,rtt_52wk_score,cancer_fds,cancer_fds_score,cancer_62d,cancer_62d_score,diagnostics_6wk,diagnostics_6wk_score,shmi,shmi_score,discharge_delay,discharge_delay_score,cdiff_rate,cdiff_rate_score,ecoli_rate,ecoli_rate_score,safety_alerts,safety_alerts_band,staff_raise_concerns,staff_raise_concerns_score,cqc_safe,cqc_safe_band,sickness_absence,sickness_absence_score,staff_engagement,staff_engagement_score,staff_leavers,staff_leavers_score,implied_productivity,implied_productivity_score,relative_cost,relative_cost_score,plan_variance,plan_variance_score,underlying_position,underlying_position_score,agency_spend,agency_spend_score,score,category,rank,rank_of,decided_by,notes";
+
 const CASES = [
   {
     framework: "ccg-iaf-2016-17-mental-health",
@@ -43,8 +46,24 @@ const CASES = [
     values: "fixtures/frameworks/nof-style-values.csv",
     counts: [6, 8, 17, 11],
     notRated: 0,
-    header: "org_code,org_name,a_and_e_4hr,a_and_e_4hr_score,rtt_52wk,rtt_52wk_score,cancer_62day,cancer_62day_score,shmi,shmi_score,staff_survey,staff_survey_score,score,category,rank,decided_by,notes",
-    row: "Q04,Synthetic Integrated Care Board 04,70.5,2.683,12.3,1.293,86.2,1.293,0.876,1.150,81.4,1.073,1.498,Segment 3,15,mean 1.498 <= 2.079; capped at Segment 3 (financial_deficit = yes),",
+    header: "org_code,org_name,a_and_e_4hr,a_and_e_4hr_score,rtt_52wk,rtt_52wk_score,cancer_62day,cancer_62day_score,shmi,shmi_score,staff_survey,staff_survey_score,score,category,rank,rank_of,decided_by,notes",
+    row: "Q04,Synthetic Integrated Care Board 04,70.5,2.683,12.3,1.293,86.2,1.293,0.876,1.150,81.4,1.073,1.498,Segment 3,15,42,mean 1.498 <= 2.079; capped at Segment 3 (financial_deficit = yes),",
+  },
+  {
+    framework: "nof-2025-26",
+    values: "fixtures/nof/acute-2025-26-q1-synthetic.csv",
+    counts: [20, 20, 56, 32, 6],
+    notRated: 0,
+    header: NOF_HEADER,
+    row: "SYN035,Synthetic Acute Trust 035,2025/26 Q1,78.5,1.864,9.1,2.568,61.3,2.341,0.8,1.372,74.7,3.267,57.4,3.921,19.7,2.981,1.043,3.143,2.26,3.955,34.6,3.210,55.2,3.797,0,1,6.35,2.793,Requires improvement,3,6.2,3.797,6.81,2.737,9.6,2.252,-2,3.786,108,3.650,0.6,1.643,-1.3,2.545,4.2,3.398,2.864,Segment 5,133,134,mean 2.864 > 2.837; set to Segment 5 (intensive_support = yes),",
+  },
+  {
+    framework: "nof-2026-27-acute",
+    values: "fixtures/nof/acute-2025-26-q1-synthetic.csv",
+    counts: [8, 37, 72, 11, 6],
+    notRated: 0,
+    header: NOF_HEADER,
+    row: "SYN035,Synthetic Acute Trust 035,2025/26 Q1,78.5,1.864,9.1,2.568,61.3,2.341,0.8,1.372,74.7,3.267,57.4,3.921,19.7,2.981,1.043,3.143,2.26,3.955,34.6,3.210,55.2,3.797,0,1,6.35,2.793,Requires improvement,3,6.2,3.797,6.81,2.737,9.6,2.252,-2,3.786,108,3.650,0.6,1.643,-1.3,2.545,4.2,3.398,2.864,Segment 5,133,134,2.5 < mean 2.864 <= 3.25; set to Segment 5 (intensive_support = yes),",
   },
 ];
 
@@ -111,7 +130,7 @@ describe("z-score statistics in JSON", () => {
 describe("bad inputs for the methods (built binary)", () => {
   it.each([
     ["an unknown label", "fixtures/frameworks/bad/cqc-unknown-label.csv", `fixtures/frameworks/bad/cqc-unknown-label.csv:3:5: "Very good" is not a label of indicator caring (expected one of "Outstanding", "Good", "Requires improvement", "Inadequate") (E_UNKNOWN_LABEL)\n`],
-    ["a missing override column", "fixtures/frameworks/bad/cqc-no-breach-column.csv", `fixtures/frameworks/bad/cqc-no-breach-column.csv:1:1: no column "breach", which the framework's overrides look at (E_MISSING_COLUMN)\n`],
+    ["a missing override column", "fixtures/frameworks/bad/cqc-no-breach-column.csv", `fixtures/frameworks/bad/cqc-no-breach-column.csv:1:1: no column "breach", which the framework's overrides look at (name another with --flag-col breach=COLUMN) (E_MISSING_COLUMN)\n`],
   ])("%s: exit 1, one line naming file, line and column, nothing written", (_name, values, stderr) => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-bad-"));
     const r = runBuilt(["rate", "--framework", "cqc-aggregation", "--values", values, "--out", join(dir, "out.csv")]);
@@ -134,5 +153,44 @@ describe("explain with the new methods (built binary)", () => {
     const r = runBuilt(["explain", "Q04", "--framework", "fixtures/frameworks/nof-style.json", "--values", "fixtures/frameworks/nof-style-values.csv"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\(shmi\) +0\.876 +score 1\.150 +rank 3 of 41 +-\n/);
+  });
+});
+
+describe("the NHS Oversight Framework built-ins, as the README runs them (built binary)", () => {
+  const Q1 = "fixtures/nof/acute-2025-26-q1-synthetic.csv";
+  const Q2 = "fixtures/nof/acute-2025-26-q2-synthetic.csv";
+
+  it("compares two quarters: who moved between segments", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-nof-"));
+    for (const [q, file] of [[Q1, "q1.csv"], [Q2, "q2.csv"]] as const) {
+      expect(runBuilt(["rate", "--framework", "nof-2025-26", "--values", q, "--out", join(dir, file), "-q"]).code).toBe(0);
+    }
+    const r = runBuilt(["compare", join(dir, "q1.csv"), join(dir, "q2.csv"), "--framework", "nof-2025-26", "--out", join(dir, "moves.csv")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("│ Segment 5 │         0 │         0 │         0 │         0 │         6 │");
+    expect(r.stdout).toContain("up 17, down 19 (net -2); same 98; merged 0; new 0; gone 0\n");
+    expect(readFileSync(join(dir, "moves.csv"), "utf8")).toContain("SYN001,Synthetic Acute Trust 001,,Segment 2,Segment 3,down 1,2.353,2.400,0.047\n");
+  });
+
+  it("explains a capped trust: its scores, the cut its mean fell between, the override and its league place", () => {
+    const r = runBuilt(["explain", "SYN002", "--framework", "nof-2025-26", "--values", Q1]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(plan_variance\) +0\.2% +score 2\.455 +rank 65\.5 of 134 +-\n/);
+    expect(r.stdout).toContain("Category:  Segment 3 (2.054 < mean 2.169 <= 2.445; capped at Segment 3 (financial_deficit = yes))\n");
+    expect(r.stdout).toContain("League:    58 of 134 (by category, then mean score, lower is better; ties share a place)\n");
+  });
+
+  it("reads the override columns under the names a file gives them (--flag-col)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-nof-"));
+    const renamed = join(dir, "q1.csv");
+    writeFileSync(renamed, readFileSync(Q1, "utf8").replace("financial_deficit,intensive_support", "deficit_flag,pip"));
+    const plain = runBuilt(["rate", "--framework", "nof-2025-26", "--values", Q1, "-q"]);
+    const flagged = runBuilt(["rate", "--framework", "nof-2025-26", "--values", renamed, "--flag-col", "financial_deficit=deficit_flag", "--flag-col", "intensive_support=pip", "-q"]);
+    expect(flagged.code).toBe(0);
+    // The override is named as the framework names it, so the table is the same byte for byte.
+    expect(flagged.stdout).toBe(plain.stdout);
+    const missing = runBuilt(["rate", "--framework", "nof-2025-26", "--values", renamed, "--flag-col", "financial_deficit=deficit", "--flag-col", "intensive_support=pip", "-q"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`${renamed}:1:1: no column "deficit", which --flag-col financial_deficit=deficit names (name another with --flag-col financial_deficit=COLUMN) (E_MISSING_COLUMN)\n`);
   });
 });

@@ -10,6 +10,18 @@ const indicator = (over: Record<string, unknown> = {}) => ({
 });
 
 describe("Framework schema", () => {
+  it("scores and cuts on the categories a setTo override does not take", () => {
+    const fw = Framework.safeParse({
+      id: "x",
+      title: "X",
+      categories: ["A", "B", "C", "D", "E"],
+      indicators: [indicator()],
+      aggregation: { method: "mean-score", cuts: [1.5, 2.5, 3.5] },
+      overrides: [{ column: "f", equals: ["yes"], setTo: "E" }],
+    });
+    expect(fw.success).toBe(true);
+  });
+
   it("fills in the defaults", () => {
     const fw = Framework.parse({ id: "x", title: "X", indicators: [indicator()] });
     expect(fw.categories).toEqual(["Top performing", "Performing well", "Needs improvement", "Greatest need for improvement"]);
@@ -32,6 +44,13 @@ describe("Framework schema", () => {
     ["aggregation cuts descending", { indicators: [indicator()], aggregation: { method: "mean-score", cuts: [3.5, 2.5, 1.5] } }, "aggregation.cuts"],
     ["reserved category", { indicators: [indicator()], categories: ["A", "B", "C", "Not rated"] }, "categories"],
     ["repeated category", { indicators: [indicator()], categories: ["A", "A", "C", "D"] }, "categories"],
+    ["setTo an unknown category", { indicators: [indicator()], overrides: [{ column: "f", equals: ["yes"], setTo: "Z" }] }, "overrides.0.setTo"],
+    ["both capAt and setTo", { indicators: [indicator()], overrides: [{ column: "f", equals: ["yes"], capAt: "Performing well", setTo: "Performing well" }] }, "overrides.0"],
+    [
+      "mean cuts for every category though setTo takes one",
+      { indicators: [indicator({ scoring: { method: "rank-score" } })], categories: ["A", "B", "C", "D", "E"], aggregation: { method: "mean-score", cuts: [1.5, 2.5, 3.5, 3.8] }, overrides: [{ column: "f", equals: ["yes"], setTo: "E" }] },
+      "aggregation.cuts",
+    ],
   ])("rejects %s", (_name, over, path) => {
     const result = Framework.safeParse({ id: "x", title: "X", ...over });
     expect(result.success).toBe(false);

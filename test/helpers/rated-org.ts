@@ -17,6 +17,7 @@ export function ratedOrg(code: string, categoryIndex: number | null, score: numb
     toNextCategory: null,
     cappedBy: null,
     rank: null,
+    rankOf: null,
     notes: "",
   };
 }

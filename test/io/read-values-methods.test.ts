@@ -32,7 +32,7 @@ describe("readValues: categorical labels and override columns", () => {
       `column "extra" is not an indicator of the framework; ignored`,
     ]);
     expect((await read("org_code,a,sa\nX1,60,Met\n")).diagnostics).toMatchObject([
-      { code: "E_MISSING_COLUMN", message: `no column "deficit", which the framework's overrides look at`, line: 1 },
+      { code: "E_MISSING_COLUMN", message: `no column "deficit", which the framework's overrides look at (name another with --flag-col deficit=COLUMN)`, line: 1 },
     ]);
   });
 

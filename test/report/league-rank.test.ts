@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leagueRanks } from "../../src/report/league-rank.js";
+import { periodLeagueRanks } from "../../src/report/league-rank.js";
 import { ratedOrg } from "../helpers/rated-org.js";
 
 describe("leagueRanks", () => {
@@ -15,6 +15,6 @@ describe("leagueRanks", () => {
     },
     { name: "empty", orgs: [], ranks: [] },
   ])("$name", ({ orgs, ranks }) => {
-    expect(leagueRanks(orgs)).toEqual(ranks);
+    expect(periodLeagueRanks(orgs)).toEqual(ranks);
   });
 });

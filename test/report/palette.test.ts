@@ -15,6 +15,9 @@ describe("categoryColour", () => {
     [1, 3, "yellow", "triangle"],
     [2, 3, "red", "diamond"],
     [0, 1, "green", "circle"],
+    [2, 5, "yellow", "triangle"],
+    [3, 5, "magenta", "inverted-triangle"],
+    [4, 5, "red", "diamond"],
   ] as const)("category %s of %i is %s, drawn as a %s", (index, categories, ansi, shape) => {
     const c = categoryColour(index, categories);
     expect(c.ansi).toBe(ansi);
@@ -26,6 +29,12 @@ describe("categoryColour", () => {
     const all = [0, 1, 2, 3, null].map((i) => categoryColour(i, 4));
     expect(new Set(all.map((c) => c.hex)).size).toBe(5);
     expect(new Set(all.map((c) => c.shape)).size).toBe(5);
+  });
+
+  it("gives every one of the NOF's five segments a different colour and shape", () => {
+    const all = [0, 1, 2, 3, 4, null].map((i) => categoryColour(i, 5));
+    expect(new Set(all.map((c) => c.hex)).size).toBe(6);
+    expect(new Set(all.map((c) => c.shape)).size).toBe(6);
   });
 
   it("is the colour the terminal summary uses", () => {

@@ -1,4 +1,4 @@
-import { builtinFrameworkIds, readBuiltinFramework } from "../../io/framework/builtin.js";
+import { BUILTIN_ALIASES, builtinFrameworkIds, readBuiltinFramework } from "../../io/framework/builtin.js";
 import { writeThresholds } from "../../io/thresholds/write-thresholds.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { UsageError } from "../failures.js";
@@ -16,6 +16,7 @@ export async function frameworksCommand(action: string, id: string | undefined, 
     for (const builtin of builtinFrameworkIds()) {
       proc.stdout.write(`${builtin}\t${readBuiltinFramework(builtin).title}\n`);
     }
+    for (const [alias, target] of Object.entries(BUILTIN_ALIASES)) proc.stdout.write(`${alias}\tthe same as ${target}\n`);
     return EXIT.ok;
   }
   if (action !== "show") throw new UsageError(`unknown frameworks action "${action}" (try: list, show ID)`);

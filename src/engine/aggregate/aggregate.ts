@@ -1,5 +1,6 @@
 import { quantilesType7 } from "../stats/index.js";
-import type { Framework } from "../framework/schema.js";
+import type { Framework, MeanScoreAggregation } from "../framework/schema.js";
+import { scaleCategories } from "../framework/categories.js";
 import { categoriseMean, weightedMean } from "./mean-score.js";
 import { applyRules } from "./rules.js";
 
@@ -27,8 +28,9 @@ export function aggregatePeriod(framework: Framework, orgs: readonly ScoredIndic
   const need = `fewer than ${framework.minIndicators} scored`;
   const means = orgs.map((org) => (org.scores.length < framework.minIndicators || org.scores.length === 0 ? null : weightedMean(org.scores)));
   const agg = framework.aggregation;
-  const cuts =
-    agg.method === "rules" ? [] : (agg.cuts ?? quantilesType7(means.filter((m): m is number => m !== null), agg.quantiles!.map((q) => q / 100)));
+  const cuts = agg.method === "rules" ? [] : meanCuts(agg, means.filter((m): m is number => m !== null));
+  // A cut's category index on the scale, as an index into all the framework's categories.
+  const onScale = scaleCategories(framework.categories, framework.overrides ?? []).map((c) => framework.categories.indexOf(c));
   return orgs.map((org, i): Aggregated => {
     const mean = means[i] ?? null;
     if (mean === null) return { score: null, categoryIndex: null, decidedBy: need, toNextCategory: null };
@@ -37,6 +39,11 @@ export function aggregatePeriod(framework: Framework, orgs: readonly ScoredIndic
       return { score: mean, categoryIndex: framework.categories.indexOf(match.category), decidedBy: match.decidedBy, toNextCategory: null };
     }
     const { categoryIndex, decidedBy, toNextCategory } = categoriseMean(mean, cuts);
-    return { score: mean, categoryIndex, decidedBy, toNextCategory };
+    return { score: mean, categoryIndex: onScale[categoryIndex]!, decidedBy, toNextCategory };
   });
+}
+
+/** The cuts of a period's means: the fixed ones, or the quantiles (R type 7) of the rated organisations' means. */
+export function meanCuts(agg: MeanScoreAggregation, means: readonly number[]): number[] {
+  return agg.cuts ?? quantilesType7(means, agg.quantiles!.map((q) => q / 100));
 }

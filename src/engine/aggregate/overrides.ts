@@ -2,22 +2,36 @@ import type { Override } from "../framework/schema.js";
 
 export interface Capped {
   categoryIndex: number;
-  /** What capped it, e.g. "capped at Segment 3 (deficit = yes)"; null when no override applied. */
+  /** What changed it, e.g. "capped at Segment 3 (deficit = yes)"; null when no override applied. */
   reason: string | null;
 }
 
 /**
- * Overrides only ever make a category worse: the worst cap whose column holds one of its values wins.
- * Values are compared ignoring case and outer spaces, so "Yes", "yes " and "YES" all match "yes".
+ * The category after the overrides, or null when the organisation stays not rated. Caps only ever
+ * make a rated organisation's category worse, the worst matching cap winning; a matching `setTo`
+ * then decides whatever the scores said, even for an organisation with too few of them (NOF
+ * segment 5 is a list, not a score), the worst of several winning. Values are compared ignoring case
+ * and outer spaces, so "Yes", "yes " and "YES" all match "yes".
  */
-export function applyOverrides(overrides: readonly Override[], categories: readonly string[], attributes: Readonly<Record<string, string>>, categoryIndex: number): Capped {
-  let capped: Capped = { categoryIndex, reason: null };
+export function applyOverrides(
+  overrides: readonly Override[],
+  categories: readonly string[],
+  attributes: Readonly<Record<string, string>>,
+  categoryIndex: number | null,
+): Capped | null {
+  let capped: Capped | null = categoryIndex === null ? null : { categoryIndex, reason: null };
+  let set: Capped | null = null;
   for (const o of overrides) {
     const value = attributes[o.column];
-    if (value === undefined) continue;
-    const hit = o.equals.some((e) => e.trim().toLowerCase() === value.trim().toLowerCase());
-    const cap = categories.indexOf(o.capAt);
-    if (hit && cap > capped.categoryIndex) capped = { categoryIndex: cap, reason: `capped at ${o.capAt} (${o.column} = ${value.trim()})` };
+    if (value === undefined || !o.equals.some((e) => e.trim().toLowerCase() === value.trim().toLowerCase())) continue;
+    const because = `(${o.column} = ${value.trim()})`;
+    if ("setTo" in o) {
+      const to = categories.indexOf(o.setTo);
+      if (set === null || to > set.categoryIndex) set = { categoryIndex: to, reason: `set to ${o.setTo} ${because}` };
+    } else if (capped !== null) {
+      const cap = categories.indexOf(o.capAt);
+      if (cap > capped.categoryIndex) capped = { categoryIndex: cap, reason: `capped at ${o.capAt} ${because}` };
+    }
   }
-  return capped;
+  return set ?? capped;
 }

@@ -42,6 +42,9 @@ export interface Explanation {
   /** The category one up, or null in the best category or when not rated. */
   nextCategory: string | null;
   toNextCategory: number | null;
+  /** League-table place and how many are ranked, with `leagueTable`; null otherwise. */
+  rank: number | null;
+  rankOf: number | null;
 }
 
 export type ExplainOutcome =
@@ -101,5 +104,7 @@ function explainOrg(framework: Framework, org: RatedOrg): Explanation {
     cappedBy: org.cappedBy,
     nextCategory: index === null || index === 0 ? null : framework.categories[index - 1]!,
     toNextCategory: org.toNextCategory,
+    rank: org.rank,
+    rankOf: org.rankOf,
   };
 }

@@ -7,3 +7,12 @@ export const DEFAULT_CATEGORIES = [
 ] as const;
 
 export const NOT_RATED = "Not rated";
+
+/**
+ * The categories that scores and cuts place organisations in, best first: all of them but those only
+ * a `setTo` override gives (NOF segment 5 comes from a list, not from a mean).
+ */
+export function scaleCategories(categories: readonly string[], overrides: readonly ({ setTo: string } | { capAt: string })[]): string[] {
+  const setOnly = new Set(overrides.flatMap((o) => ("setTo" in o ? [o.setTo] : [])));
+  return categories.filter((c) => !setOnly.has(c));
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_CATEGORIES, NOT_RATED } from "./categories.js";
+import { DEFAULT_CATEGORIES, NOT_RATED, scaleCategories } from "./categories.js";
 
 export const Polarity = z.enum(["higher", "lower"]);
 export type Polarity = z.infer<typeof Polarity>;
@@ -134,12 +134,21 @@ export const RulesAggregation = z.strictObject({
 export const Aggregation = z.discriminatedUnion("method", [MeanScoreAggregation, RulesAggregation]);
 export type Aggregation = z.infer<typeof Aggregation>;
 
-/** Caps the category after aggregation when a column of the values file holds one of the values (compared ignoring case). */
-export const Override = z.strictObject({
+const OverrideWhen = {
   column: z.string().min(1),
   equals: z.array(z.string()).min(1),
-  capAt: z.string().min(1),
-});
+};
+
+/**
+ * Changes the category after aggregation when a column of the values file holds one of the values
+ * (compared ignoring case): `capAt` makes it no better than that category (the NOF financial
+ * override); `setTo` puts the organisation in that category whatever its scores (NOF segment 5, from
+ * a published list). A category that only `setTo` gives is not on the aggregation's scale.
+ */
+export const Override = z.union([
+  z.strictObject({ ...OverrideWhen, capAt: z.string().min(1) }),
+  z.strictObject({ ...OverrideWhen, setTo: z.string().min(1) }),
+]);
 export type Override = z.infer<typeof Override>;
 
 export const Framework = z
@@ -157,12 +166,13 @@ export const Framework = z
   })
   .superRefine((fw, ctx) => {
     const seen = new Set<string>();
+    const scale = scaleCategories(fw.categories, fw.overrides ?? []);
     fw.indicators.forEach((ind, i) => {
       if (seen.has(ind.id)) {
         ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator "${ind.id}"` });
       }
       seen.add(ind.id);
-      for (const { path, message } of scoringProblems(ind, fw.categories.length, fw.aggregation.method)) {
+      for (const { path, message } of scoringProblems(ind, scale.length, fw.aggregation.method)) {
         ctx.addIssue({ code: "custom", path: ["indicators", i, "scoring", ...path], message });
       }
     });
@@ -172,14 +182,18 @@ export const Framework = z
     if (fw.categories.includes(NOT_RATED)) {
       ctx.addIssue({ code: "custom", path: ["categories"], message: `"${NOT_RATED}" is reserved` });
     }
-    for (const { path, message } of aggregationProblems(fw.aggregation, fw.categories, seen)) {
+    for (const { path, message } of aggregationProblems(fw.aggregation, fw.categories, scale.length, seen)) {
       ctx.addIssue({ code: "custom", path: ["aggregation", ...path], message });
     }
     (fw.overrides ?? []).forEach((o, i) => {
-      if (!fw.categories.includes(o.capAt)) {
-        ctx.addIssue({ code: "custom", path: ["overrides", i, "capAt"], message: `"${o.capAt}" is not one of the categories` });
+      const [key, target] = "capAt" in o ? (["capAt", o.capAt] as const) : (["setTo", o.setTo] as const);
+      if (!fw.categories.includes(target)) {
+        ctx.addIssue({ code: "custom", path: ["overrides", i, key], message: `"${target}" is not one of the categories` });
       }
     });
+    if (scale.length < 2) {
+      ctx.addIssue({ code: "custom", path: ["overrides"], message: "the scores need at least two categories that no setTo override takes" });
+    }
   });
 export type Framework = z.infer<typeof Framework>;
 /** A framework as written in a file, before defaults are filled in. */
@@ -231,7 +245,8 @@ function scoringProblems(ind: Indicator, categories: number, aggregation: Aggreg
   }
 }
 
-function aggregationProblems(agg: Aggregation, categories: readonly string[], indicatorIds: ReadonlySet<string>): Problem[] {
+/** `scaled`: how many categories the aggregation's scale has (those no setTo override takes). */
+function aggregationProblems(agg: Aggregation, categories: readonly string[], scaled: number, indicatorIds: ReadonlySet<string>): Problem[] {
   if (agg.method === "rules") {
     const problems: Problem[] = [];
     agg.rules.forEach((rule, i) => {
@@ -247,8 +262,8 @@ function aggregationProblems(agg: Aggregation, categories: readonly string[], in
     return [{ path: [], message: `mean-score takes either "cuts" or "quantiles"` }];
   }
   const [key, cuts] = agg.cuts !== undefined ? (["cuts", agg.cuts] as const) : (["quantiles", agg.quantiles!] as const);
-  if (cuts.length !== categories.length - 1) {
-    return [{ path: [key], message: `${categories.length} categories need ${categories.length - 1} ${key}, got ${cuts.length}` }];
+  if (cuts.length !== scaled - 1) {
+    return [{ path: [key], message: `${scaled} categories need ${scaled - 1} ${key}, got ${cuts.length}` }];
   }
   return isStrictlyMonotone(cuts, "ascending") ? [] : [{ path: [key], message: `${key} must be strictly ascending` }];
 }

@@ -4,6 +4,15 @@ import type { Framework } from "../../engine/framework/schema.js";
 /** Built-in frameworks are data files beside the code: src/frameworks, copied to dist/frameworks by the build. */
 const FOLDER = new URL("../../frameworks/", import.meta.url);
 
+/**
+ * Short names for the framework analysts mean when they name only the year: the NOF league table
+ * everyone quotes is the acute trusts' one.
+ */
+export const BUILTIN_ALIASES: Readonly<Record<string, string>> = {
+  "nof-2025-26": "nof-2025-26-acute",
+  "nof-2026-27": "nof-2026-27-acute",
+};
+
 export function builtinFrameworkIds(): string[] {
   return readdirSync(FOLDER)
     .filter((f) => f.endsWith(".json"))
@@ -12,7 +21,7 @@ export function builtinFrameworkIds(): string[] {
 }
 
 export function isBuiltinFramework(id: string): boolean {
-  return builtinFrameworkIds().includes(id);
+  return builtinFrameworkIds().includes(BUILTIN_ALIASES[id] ?? id);
 }
 
 /**
@@ -21,5 +30,5 @@ export function isBuiltinFramework(id: string): boolean {
  * test holds each to that.
  */
 export function readBuiltinFramework(id: string): Framework {
-  return JSON.parse(readFileSync(new URL(`${id}.json`, FOLDER), "utf8")) as Framework;
+  return JSON.parse(readFileSync(new URL(`${BUILTIN_ALIASES[id] ?? id}.json`, FOLDER), "utf8")) as Framework;
 }

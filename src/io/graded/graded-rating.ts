@@ -107,6 +107,7 @@ function ratedOrg(row: Row, framework: Framework, diagnostics: Diagnostic[]): Ra
     toNextCategory: null,
     cappedBy: null,
     rank: row.has("rank") ? number("rank") : null,
+    rankOf: row.has("rank_of") ? number("rank_of") : null,
     notes: text("notes"),
   };
 }
@@ -128,7 +129,7 @@ function jsonRows(text: string, file: string): { ok: true; rows: Row[] } | { ok:
 }
 
 async function csvRows(text: string, file: string, framework: Framework): Promise<{ ok: true; rows: Row[] } | { ok: false; diagnostics: Diagnostic[] }> {
-  const optional = ["org_name", "period", "score", "decided_by", "notes", "rank", ...framework.indicators.flatMap((ind) => [ind.id, ...SUFFIXES.map((s) => ind.id + s)])];
+  const optional = ["org_name", "period", "score", "decided_by", "notes", "rank", "rank_of", ...framework.indicators.flatMap((ind) => [ind.id, ...SUFFIXES.map((s) => ind.id + s)])];
   const table = await readTable(Readable.from([text]), file, ["org_code", "category"], optional);
   if (hasErrors(table.diagnostics)) return { ok: false, diagnostics: table.diagnostics };
   return { ok: true, rows: table.rows.map((row) => ({ cell: (column) => row.cell(column), at: (column) => row.at(column), has: (column) => table.columns.has(column) })) };

@@ -55,7 +55,7 @@ export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
   const perIndicator = fw.indicators.map(indicatorColumns);
   const league = fw.leagueTable === true;
   const columns = ["org_code", "org_name", ...(periods ? ["period"] : []), ...perIndicator.flat().map((c) => c.name)];
-  columns.push("score", "category", ...(league ? ["rank"] : []), "decided_by", "notes");
+  columns.push("score", "category", ...(league ? ["rank", "rank_of"] : []), "decided_by", "notes");
 
   function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T): T[] {
     const out: T[] = [make(org.code, false), make(org.name, false)];
@@ -65,7 +65,7 @@ export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
       for (const col of perIndicator[i]!) out.push(make(col.text(result), col.numeric(result)));
     }
     out.push(make(org.score === null ? null : formatFixed(org.score, SCORE_DECIMALS), true), make(org.category, false));
-    if (league) out.push(make(org.rank === null ? null : String(org.rank), true));
+    if (league) out.push(make(org.rank === null ? null : String(org.rank), true), make(org.rankOf === null ? null : String(org.rankOf), true));
     out.push(make(org.decidedBy, false), make(org.notes, false));
     return out;
   }

@@ -12,6 +12,8 @@ export interface ValuesOptions {
   denominatorCol: string;
   /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
   where: { column: string; value: string }[];
+  /** The file's own name for a column the framework's overrides look at, by the framework's name for it (--flag-col). */
+  flagCols: Record<string, string>;
   /** Undefined: UTF-8 (or UTF-16LE with its byte order mark). */
   encoding?: Encoding | undefined;
   limits?: CsvLimits | undefined;
@@ -28,4 +30,5 @@ export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {
   numeratorCol: "numerator",
   denominatorCol: "denominator",
   where: [],
+  flagCols: {},
 };

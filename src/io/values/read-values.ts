@@ -331,8 +331,12 @@ function makePlan(
   }
   const attributes = new Map<string, number>();
   for (const column of new Set((framework.overrides ?? []).map((o) => o.column))) {
-    const col = columnOf(header, column);
-    if (col === undefined) diagnostics.push(error("E_MISSING_COLUMN", `no column "${column}", which the framework's overrides look at`, at));
+    const named = options.flagCols[column] ?? column;
+    const col = columnOf(header, named);
+    if (col === undefined) {
+      const why = named === column ? "which the framework's overrides look at" : `which --flag-col ${column}=${named} names`;
+      diagnostics.push(error("E_MISSING_COLUMN", `no column "${named}", ${why} (name another with --flag-col ${column}=COLUMN)`, at));
+    }
     else attributes.set(column, col);
   }
   const base = {
