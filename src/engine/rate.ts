@@ -94,9 +94,9 @@ export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns,
   const aggregated = aggregatePeriod(framework, group.map((_, i) => scoredIndicators(framework, scores, i)));
   const placed = group.map((record, i) => placement(framework, record, aggregated[i]!));
   const ranks = framework.leagueTable ? leagueRanks(placed) : null;
-  const league = ranks === null ? null : { ranks, of: ranks.filter((r) => r !== null).length };
+  const rankOf = ranks === null ? null : ranks.filter((r) => r !== null).length;
   const organisations = group.map((record, i) => {
-    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, league === null ? null : { rank: league.ranks[i]!, of: league.of });
+    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!, rankOf);
     return each === undefined ? org : each(org);
   });
   return { period, organisations, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, placed), diagnostics };
@@ -148,7 +148,8 @@ function ratedOrg(
   indicators: IndicatorResult[],
   aggregated: Aggregated,
   capped: Capped | null,
-  league: { rank: number | null; of: number } | null,
+  rank: number | null,
+  rankOf: number | null,
 ): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
@@ -168,8 +169,8 @@ function ratedOrg(
     toNextCategory: capped !== null && capped.reason === null ? aggregated.toNextCategory : null,
     cappedBy: capped === null ? null : capped.reason,
     notes: capped === null ? [coverage, `not rated: ${aggregated.decidedBy}`].filter(Boolean).join("; ") : coverage,
-    rank: league === null ? null : league.rank,
-    rankOf: league === null || league.rank === null ? null : league.of,
+    rank,
+    rankOf: rank === null ? null : rankOf,
   };
 }
 

@@ -2,6 +2,7 @@ import { meanCuts } from "../engine/aggregate/aggregate.js";
 import { groupByPeriod } from "../engine/dataset/period-groups.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
+import { compareText } from "../engine/text-order.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
 import { categoryColour } from "./palette.js";
@@ -40,7 +41,7 @@ export function scorePlot(framework: Framework, organisations: readonly RatedOrg
       parts.push(`<text class="ref-label" x="${(x(c) + 3).toFixed(1)}" y="${(top + 10 + (i % 2) * 12).toFixed(1)}">${esc(formatFixed(c, 3))}</text>`);
     });
     [...strip.items]
-      .sort((a, b) => a.score! - b.score! || (a.code < b.code ? -1 : 1))
+      .sort((a, b) => a.score! - b.score! || compareText(a.code, b.code))
       .forEach((o, i) => {
         // The same deterministic spread as the indicator strips: equal scores stay apart without randomness.
         const jitter = ((i * 0.6180339887) % 1) * 0.7 + 0.2;
