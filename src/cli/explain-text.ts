@@ -1,4 +1,5 @@
 import type { Explanation, IndicatorExplanation } from "../engine/explain/explanation.js";
+import { withUnit } from "../engine/framework/units.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 
 /** One organisation's explanation as aligned, readable text. */
@@ -28,10 +29,10 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
 function indicatorRow(i: IndicatorExplanation): string[] {
   const label = `${i.label} (${i.id})`;
   if (i.score === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ""];
-  const value = i.text ?? withUnit(i.value!, i.unit);
+  const value = i.text ?? valueWithUnit(i.value!, i.unit);
   const shown = i.numerator !== null && i.denominator !== null ? `${formatValue(i.numerator)}/${formatValue(i.denominator)} = ${value}` : value;
   // Only fixed thresholds name a value that moves the band; relative and interval methods do not.
-  const next = i.nextBandAt !== null ? `${withUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})` : i.band === 1 ? "best band" : "-";
+  const next = i.nextBandAt !== null ? `${valueWithUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})` : i.band === 1 ? "best band" : "-";
   const band = i.band === null ? `score ${formatFixed(i.score, 3)}` : String(i.band);
   return [label, shown, band, i.decidedBy ?? "", next];
 }
@@ -60,8 +61,8 @@ function whatWouldChange(e: Explanation): string[] {
   return [`To reach ${e.nextCategory}: the mean must fall by ${formatFixed(e.toNextCategory, 3)}, to ${formatFixed(target, 3)} or less${how}.`];
 }
 
-function withUnit(x: number, unit: string): string {
-  return unit === "%" ? `${formatValue(round3(x))}%` : unit === "score" || unit === "ratio" || unit === "count" ? formatValue(round3(x)) : `${formatValue(round3(x))} ${unit}`;
+function valueWithUnit(x: number, unit: string): string {
+  return withUnit(formatValue(round3(x)), unit);
 }
 
 function signed(x: number): string {

@@ -83,6 +83,28 @@ describe("the same data in every layout and encoding gives the same table", () =
   });
 });
 
+describe("any unit: days, pounds, per 10,000", () => {
+  const args = ["--thresholds", "fixtures/units/thresholds.csv", "--values", "fixtures/units/values.csv"];
+
+  it("rates with each unit's multiplier: 1080 per 100,000 is 108 per 10,000", () => {
+    const r = runBuilt(["rate", ...args, "--out", "-"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 3)).toEqual([
+      "org_code,org_name,wait,wait_band,cost,cost_band,admissions,admissions_band,score,category,decided_by,notes",
+      "A01,Alpha ICB,8.5,1,850,1,70,1,1.000,Top performing,mean 1 <= 1.5,",
+      "B02,Beta ICB,22,3,1150,3,108,3,3.000,Needs improvement,2.5 < mean 3 <= 3.5,",
+    ]);
+  });
+
+  it("explain shows each value in its unit", () => {
+    const r = runBuilt(["explain", "B02", ...args]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Median wait for first appointment (wait)                       22 days     3  <= 30       20 days (-2)\n");
+    expect(r.stdout).toContain("Cost per case (cost)                                             £1150     3  <= 1300     £1100 (-50)\n");
+    expect(r.stdout).toContain("Emergency admissions (admissions)         1080/100000 = 108 per 10,000     3  <= 120      100 per 10,000 (-8)\n");
+  });
+});
+
 describe("files and pipes", () => {
   it("--out writes the file, prints the summary on stdout, and leaves no temporary file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-e2e-"));

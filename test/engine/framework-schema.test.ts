@@ -36,7 +36,7 @@ describe("Framework schema", () => {
     ["cuts the wrong way", { indicators: [indicator({ scoring: { method: "thresholds", cuts: [45, 50, 55] } })] }, "indicators.0.scoring.cuts"],
     ["too few cuts", { indicators: [indicator({ scoring: { method: "thresholds", cuts: [55, 50] } })] }, "indicators.0.scoring.cuts"],
     ["bad polarity", { indicators: [indicator({ polarity: "up" })] }, "indicators.0.polarity"],
-    ["bad unit", { indicators: [indicator({ unit: "percent" })] }, "indicators.0.unit"],
+    ["bad unit", { indicators: [indicator({ unit: "per 0" })] }, "indicators.0.unit"],
     ["zero weight", { indicators: [indicator({ weight: 0 })] }, "indicators.0.weight"],
     ["id with a space", { indicators: [indicator({ id: "a b" })] }, "indicators.0.id"],
     ["unknown method", { indicators: [indicator({ scoring: { method: "magic" } })] }, "indicators.0.scoring.method"],

@@ -23,6 +23,20 @@ describe("readThresholds", () => {
     expect(out.framework.indicators[1]!.standard).toBeUndefined();
   });
 
+  it("takes any unit text, with the multiplier the contract gives it", async () => {
+    const out = await read(`${HEADER},unit\nwait,Median wait (days),lower,10,20,30,days\nrate,Rate,lower,1,2,3,"per 10,000"\nshare,Share,higher,55%,50,45,percent\n`);
+    expect(out.ok && out.framework.indicators.map((i) => [i.id, i.unit, i.scoring])).toEqual([
+      ["wait", "days", { method: "thresholds", cuts: [10, 20, 30] }],
+      ["rate", "per 10,000", { method: "thresholds", cuts: [1, 2, 3] }],
+      ["share", "percent", { method: "thresholds", cuts: [55, 50, 45] }],
+    ]);
+  });
+
+  it("refuses a unit it cannot use, at its cell", async () => {
+    const out = await read(`${HEADER},unit\na,A,higher,3,2,1,per 0\n`);
+    expect(!out.ok && out.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([["E_BAD_UNIT", 2, 7, 'unit "per 0": "per 0" would divide by nothing']]);
+  });
+
   it("reports every problem, each where it is", async () => {
     const out = await read(`${HEADER},weight\na,A,up,1,2,3,1\nb,B,higher,1,2,3,1\nb,B,higher,3,2,1,1\nc,C,lower,1,x,3,-1\n`);
     expect(out.ok).toBe(false);

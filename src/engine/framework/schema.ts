@@ -1,10 +1,19 @@
 import { z } from "zod";
 import { DEFAULT_CATEGORIES, NOT_RATED, scaleCategories } from "./categories.js";
+import { unitProblem } from "./units.js";
 
 export const Polarity = z.enum(["higher", "lower"]);
 export type Polarity = z.infer<typeof Polarity>;
 
-export const Unit = z.enum(["%", "per 1000", "per 100000", "ratio", "score", "count"]);
+/** Free text; its multiplier and how it is shown come from units.ts. */
+export const Unit = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((unit, ctx) => {
+    const problem = unitProblem(unit);
+    if (problem) ctx.addIssue({ code: "custom", message: `unit ${problem}` });
+  });
 export type Unit = z.infer<typeof Unit>;
 
 export const ThresholdsScoring = z.strictObject({

@@ -4,6 +4,7 @@ import type { Dataset } from "../dataset/schema.js";
 import { warning, type Diagnostic, type Origin } from "../diagnostics.js";
 import type { Framework } from "../framework/schema.js";
 import { compareText } from "../text-order.js";
+import { isPercentUnit } from "../framework/units.js";
 
 /** Fewer organisations than this scored on an indicator makes its bands, and any ranking, fragile. */
 export const MIN_SCORED_PER_INDICATOR = 5;
@@ -23,7 +24,7 @@ export function suspiciousInputs(framework: Framework, dataset: Dataset, file: s
   for (const record of dataset.records) {
     for (const ind of framework.indicators) {
       const obs = record.observations[ind.id];
-      if (ind.unit === "%" && obs?.numerator === undefined && obs?.value != null && obs.value > 100) {
+      if (isPercentUnit(ind.unit) && obs?.numerator === undefined && obs?.value != null && obs.value > 100) {
         out.push(warning("W_OVER_100_PERCENT", `${record.code}: ${ind.id} is ${obs.value}%, over 100%`, obs.origin ?? record.origin));
       }
     }

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import { error, hasErrors, warning, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
+import { isPercentUnit, unitProblem } from "../../engine/framework/units.js";
 import { notANumber, parseCell } from "../cell.js";
 import { readTable } from "../csv/read-table.js";
 
@@ -45,9 +46,9 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
     const unitText = cell("unit") === "" ? "%" : cell("unit");
     const unit = Unit.safeParse(unitText);
     if (!unit.success) {
-      diagnostics.push(error("E_BAD_UNIT", `unit "${unitText}" must be one of ${Unit.options.join(", ")}`, at("unit")));
+      diagnostics.push(error("E_BAD_UNIT", `unit "${unitText}": ${unitProblem(unitText)}`, at("unit")));
     }
-    const allowPercent = unitText === "%";
+    const allowPercent = isPercentUnit(unitText);
     const cuts: number[] = [];
     for (const name of CUT_COLUMNS) {
       const parsed = parseCell(cell(name), allowPercent);

@@ -7,6 +7,7 @@ import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/head
 import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
+import { isPercentUnit } from "../../engine/framework/units.js";
 
 export interface ValuesRead {
   /** The values compactly; `dataset` makes the engine's objects of all of them, once, when first asked. */
@@ -421,7 +422,7 @@ function observe(
       else store.add(rec, ind, KIND.text, 0, 0, line, column, 0, raw.trim());
       return;
     }
-    const cell = parseCell(raw, indicator.unit === "%");
+    const cell = parseCell(raw, isPercentUnit(indicator.unit));
     if (cell.kind === "invalid") diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
     else if (cell.kind === "missing") store.add(rec, ind, missingKind(cell.reason), 0, 0, line, column, 0);
     else store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
