@@ -105,6 +105,38 @@ describe("any unit: days, pounds, per 10,000", () => {
   });
 });
 
+describe("cells a spreadsheet would run as formulas (OWASP CSV injection)", () => {
+  const args = ["--thresholds", "fixtures/formats/thresholds.csv", "--values", "fixtures/formula/values.csv"];
+
+  it("CSV and Markdown prefix them with ', numbers such as -3.5 untouched; JSON keeps them exact", () => {
+    const csv = runBuilt(["rate", ...args, "--out", "-"]);
+    expect(csv.stdout.split("\n").slice(1, 4)).toEqual([
+      `'=1+1,"'=HYPERLINK(""http://example.invalid"",""click"")",57,1,61,1,1.000,Top performing,mean 1 <= 1.5,`,
+      "'@X1,'+44 Trust,50,2,45,3,2.500,Performing well,1.5 < mean 2.5 <= 2.5,",
+      "B02,'-Beta CCG,-3.5,4,40,3,3.500,Needs improvement,2.5 < mean 3.5 <= 3.5,",
+    ]);
+    const md = runBuilt(["rate", ...args, "--format", "md", "--out", "-"]);
+    expect(md.stdout).toContain(`| '=1+1 | '=HYPERLINK("http://example.invalid","click") | 57 | 1 | 61 | 1 | 1.000 | Top performing | mean 1 <= 1.5 |  |\n`);
+    const json = JSON.parse(runBuilt(["rate", ...args, "--format", "json", "--out", "-"]).stdout) as { organisations: { org_code: string; org_name: string }[] };
+    expect(json.organisations.slice(0, 3).map((o) => [o.org_code, o.org_name])).toEqual([
+      ["=1+1", '=HYPERLINK("http://example.invalid","click")'],
+      ["@X1", "+44 Trust"],
+      ["B02", "-Beta CCG"],
+    ]);
+  });
+
+  it("a graded CSV read back (compare) gives the organisations' own text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "formula-"));
+    const graded = join(dir, "graded.csv");
+    expect(runBuilt(["rate", ...args, "--out", graded]).code).toBe(0);
+    const compared = runBuilt(["compare", graded, graded, "--format", "json", "--out", "-"]);
+    expect(compared.code).toBe(0);
+    const doc = JSON.parse(compared.stdout) as { organisations: { org_code: string; org_name: string }[] };
+    expect(doc.organisations.map((o) => o.org_code)).toEqual(["=1+1", "@X1", "B02", "C03"]);
+    expect(doc.organisations[0]!.org_name).toBe('=HYPERLINK("http://example.invalid","click")');
+  });
+});
+
 describe("files and pipes", () => {
   it("--out writes the file, prints the summary on stdout, and leaves no temporary file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-e2e-"));

@@ -5,6 +5,7 @@ import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/dia
 import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/categories.js";
 import { compareText } from "../../engine/text-order.js";
 import { notANumber, parseCell } from "../cell.js";
+import { fromFormulaSafe } from "../output/formula-safe.js";
 import { readTable } from "../csv/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
 
@@ -71,7 +72,9 @@ async function readCsv(text: string, file: string, options: GradedReadOptions): 
   if (hasErrors(diagnostics) && table.rows.length === 0) return { ok: false, diagnostics };
   const candidates: Candidate[] = [];
   for (const row of table.rows) {
-    const code = row.cell("org_code");
+    // Our own CSV made formula-looking cells safe for spreadsheets; the rating is of the text itself.
+    const cell = (name: string) => fromFormulaSafe(row.cell(name));
+    const code = cell("org_code");
     if (code === "") {
       diagnostics.push(error("E_EMPTY_ORG_CODE", "organisation code is empty", row.at("org_code")));
       continue;
@@ -80,9 +83,9 @@ async function readCsv(text: string, file: string, options: GradedReadOptions): 
     if (score.kind === "invalid") diagnostics.push(notANumber(row.cell("score"), "score", row.at("score")));
     candidates.push({
       code,
-      name: row.cell("org_name"),
-      period: table.columns.has("period") ? row.cell("period") : null,
-      category: row.cell("category"),
+      name: cell("org_name"),
+      period: table.columns.has("period") ? cell("period") : null,
+      category: cell("category"),
       score: score.kind === "number" ? score.value : null,
       origin: { file, line: row.line },
       categoryAt: row.at("category"),

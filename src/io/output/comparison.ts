@@ -1,6 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import type { Comparison, ComparisonCounts, ComparisonRow } from "../../engine/compare/compare.js";
+import { csvRecord } from "./csv-record.js";
 import { formatFixed } from "./format-number.js";
+import { escapeCell } from "./markdown.js";
 
 export const COMPARISON_FORMATS = ["csv", "json", "md"] as const;
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number];
@@ -17,7 +18,7 @@ const SCORE_DECIMALS = 3;
 export function renderComparison(comparison: Comparison, labels: ComparisonLabels, format: ComparisonFormat): string {
   if (format === "json") return renderJson(comparison, labels);
   if (format === "md") return renderMarkdown(comparison, labels);
-  return stringify([[...COLUMNS], ...comparison.rows.map((r) => cells(r).map((c) => c ?? ""))], { record_delimiter: "\n" });
+  return [COLUMNS, ...comparison.rows.map((r) => cells(r).map((c) => c ?? ""))].map(csvRecord).join("");
 }
 
 /** `up 20, down 15 (net +5); same 150; merged 3; new 1; gone 0` */
@@ -58,20 +59,25 @@ function renderJson(comparison: Comparison, labels: ComparisonLabels): string {
 function renderMarkdown(comparison: Comparison, labels: ComparisonLabels): string {
   const { matrix } = comparison;
   const lines = [`## Ratings ${labels.old} -> ${labels.new}`, "", `${capitalise(countsLine(comparison.counts))}.`, ""];
-  lines.push(mdRow(["old \\ new", ...matrix.columns]), mdRow(["---", ...matrix.columns.map(() => "---:")]));
+  lines.push(mdRow(["old \\ new", ...matrix.columns]), mdRule(["---", ...matrix.columns.map(() => "---:")]));
   matrix.rows.forEach((label, i) => lines.push(mdRow([label, ...matrix.counts[i]!.map(String)])));
   const changed = comparison.rows.filter((r) => r.change !== "same");
   lines.push("", `### Organisations that changed (${changed.length})`, "");
   if (changed.length === 0) lines.push("None.");
   else {
-    lines.push(mdRow([...COLUMNS]), mdRow(COLUMNS.map(() => "---")));
+    lines.push(mdRow([...COLUMNS]), mdRule(COLUMNS.map(() => "---")));
     for (const r of changed) lines.push(mdRow(cells(r).map((c) => c ?? "")));
   }
   return `${lines.join("\n")}\n`;
 }
 
 function mdRow(cells: readonly string[]): string {
-  return `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+  return `| ${cells.map(escapeCell).join(" | ")} |`;
+}
+
+/** The line under a table's head, which is syntax, not cells. */
+function mdRule(rules: readonly string[]): string {
+  return `| ${rules.join(" | ")} |`;
 }
 
 function capitalise(s: string): string {

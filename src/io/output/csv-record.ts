@@ -1,10 +1,13 @@
+import { formulaSafe } from "./formula-safe.js";
+
 /** What makes csv-stringify quote a field with delimiter ",", quote '"' and record delimiter "\n" (a lone CR is not quoted). */
 const NEEDS_QUOTES = /[",\n]/;
 
 /**
  * One CSV record, byte for byte as csv-stringify writes it with `record_delimiter: "\n"`: a field
  * holding a quote, a comma or a LF is quoted with its quotes doubled, others (empty ones too) are
- * written as they are. Written out rather than asking the library, because a GP-level table
+ * written as they are; a text that a spreadsheet would run as a formula is made safe first
+ * (formula-safe.ts). Written out rather than asking the library, because a GP-level table
  * has millions of fields and the library's per-field option handling took about four times as long;
  * a property test holds the two to the same bytes.
  */
@@ -14,5 +17,6 @@ export function csvRecord(fields: readonly string[]): string {
 
 /** One field of such a record. */
 export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const safe = formulaSafe(text);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

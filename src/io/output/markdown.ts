@@ -1,5 +1,6 @@
 import { NOT_RATED } from "../../engine/framework/categories.js";
 import type { Rating } from "../../engine/rate.js";
+import { formulaSafe } from "./formula-safe.js";
 import { gradedRows } from "./graded-table.js";
 
 const GRADED_HEADING = "## Graded table";
@@ -51,6 +52,7 @@ function table(head: string[], rows: string[][], rightAligned: boolean[]): strin
   return [`| ${head.map(escapeCell).join(" | ")} |`, `|${rightAligned.map((r) => (r ? " ---: " : " --- ")).join("|")}|`, ...rows.map(row)].join("\n");
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** A cell's text for a Markdown table: pipes escaped, lines joined, formulas made safe as in CSV. */
+export function escapeCell(text: string): string {
+  return formulaSafe(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }

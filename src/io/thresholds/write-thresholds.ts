@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import type { Framework } from "../../engine/framework/schema.js";
 import { DEFAULT_CATEGORIES } from "../../engine/framework/categories.js";
+import { csvRecord } from "../output/csv-record.js";
 import { formatValue } from "../output/format-number.js";
 
 export type ThresholdsWrite = { ok: true; text: string } | { ok: false; reasons: string[] };
@@ -40,5 +40,5 @@ export function writeThresholds(fw: Framework): ThresholdsWrite {
     ind.standard === undefined ? "" : formatValue(ind.standard),
     ind.unit,
   ]);
-  return { ok: true, text: stringify([header, ...rows], { record_delimiter: "\n" }) };
+  return { ok: true, text: [header, ...rows].map(csvRecord).join("") };
 }
