@@ -18,6 +18,8 @@ import { ProgressLine } from "./progress.js";
 /** The options every command that reads a framework and a values file shares. */
 export interface InputOptions {
   example?: boolean;
+  /** Problems printed per code (0: all); commander gives the default. */
+  maxErrors?: number;
   thresholds?: string;
   framework?: string;
   values?: string;

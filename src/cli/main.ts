@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ENCODINGS } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
-import { diagnosticLine } from "./diagnostic-lines.js";
+import { DEFAULT_MAX_PER_CODE, diagnosticLines } from "./diagnostic-lines.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { InputOptions } from "./inputs.js";
@@ -18,6 +18,8 @@ const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.me
 export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   const debug = argv.includes("--debug");
+  // Read before the action runs, so that a failure anywhere in it prints under the user's cap.
+  let maxPerCode = DEFAULT_MAX_PER_CODE;
   const program = new Command("ccg-ratings")
     .description("Ratings calculator for NHS commissioners' performance indicators")
     .version(VERSION, "-V, --version")
@@ -27,6 +29,10 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
       writeErr: (s) => proc.stderr.write(s),
     })
     .showSuggestionAfterError(true)
+    .hook("preAction", (_, action) => {
+      const max = (action.opts() as { maxErrors?: number }).maxErrors;
+      if (max !== undefined) maxPerCode = max;
+    })
     .addHelpText(
       "after",
       `
@@ -136,6 +142,7 @@ Examples:
     .option("--example", "validate the bundled synthetic example");
   inputOptions(validateCmd)
     .option("--orgs <file>", "reference list of organisation codes (a CSV with an org_code column)")
+    .addOption(new Option("--format <format>", "text, or json with the counts per code").choices(["text", "json"]).default("text"))
     .option("--debug", "show stack traces of internal errors")
     .addHelpText(
       "after",
@@ -173,7 +180,7 @@ Examples:
     await program.parseAsync(argv[0] === "--" ? argv.slice(1) : [...argv], { from: "user" });
     return code;
   } catch (e) {
-    return await failure(e, proc, debug);
+    return await failure(e, proc, debug, maxPerCode);
   }
 }
 
@@ -197,7 +204,8 @@ export function inputOptions(cmd: Command): Command {
     .option("--max-record-bytes <n>", "refuse a values record (or field) longer than this", positiveInt, DEFAULT_CSV_LIMITS.maxRecordBytes)
     .option("--max-columns <n>", "refuse a values header with more columns than this", positiveInt, DEFAULT_CSV_LIMITS.maxColumns)
     .option("--no-prefilter", "parse every line even with --where (slower; the results are the same)")
-    .option("--threads <n>", "read the values file on this many threads (default: as many as pay, up to 4; 1: this thread only; the results are the same)", positiveInt);
+    .option("--threads <n>", "read the values file on this many threads (default: as many as pay, up to 4; 1: this thread only; the results are the same)", positiveInt)
+    .option("--max-errors <n>", "print at most this many problems of each code, then how many more (0: every one)", wholeNumber, DEFAULT_MAX_PER_CODE);
 }
 
 /** How `compare` and `report --compare` match the two ratings. */
@@ -221,13 +229,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("must be a whole number (0 or more)");
+  return Number(value);
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
   return n;
 }
 
-async function failure(e: unknown, proc: Proc, debug: boolean): Promise<ExitCode> {
+async function failure(e: unknown, proc: Proc, debug: boolean, maxPerCode: number): Promise<ExitCode> {
   if (e instanceof CommanderError) {
     return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
@@ -236,9 +249,7 @@ async function failure(e: unknown, proc: Proc, debug: boolean): Promise<ExitCode
     return EXIT.usage;
   }
   if (e instanceof DataFailure) {
-    // Loaded here, not at the top: it brings zod, which would double the time of `--version`.
-    const { sortDiagnostics } = await import("../engine/diagnostics.js");
-    for (const d of sortDiagnostics(e.diagnostics)) proc.stderr.write(`${diagnosticLine(d)}\n`);
+    proc.stderr.write(diagnosticLines(e.diagnostics, maxPerCode));
     return EXIT.data;
   }
   const err = e instanceof Error ? e : new Error(String(e));

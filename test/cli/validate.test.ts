@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,5 +53,44 @@ describe("validate", () => {
     const ran = await runCli(["validate", ...args]);
     expect(ran.code).toBe(1);
     expect(ran.stdout).toBe(`${line}\n1 error, 0 warnings\n`);
+  });
+});
+
+describe("--max-errors", () => {
+  const dir = mkdtempSync(join(tmpdir(), "max-errors-"));
+  const values = join(dir, "values.csv");
+  writeFileSync(values, `org_code,org_name,iapt_recovery,eip_2wk\n${Array.from({ length: 120 }, (_, i) => `X${String(i % 60).padStart(3, "0")},Org,n/k,50\n`).join("")}`);
+  const args = ["--thresholds", "fixtures/formats/thresholds.csv", "--values", values];
+
+  it("rate prints 50 of each code, then how many more and the total, and writes nothing", async () => {
+    const out = join(dir, "graded.csv");
+    const ran = await runCli(["rate", ...args, "--out", out]);
+    expect(ran.code).toBe(1);
+    const lines = ran.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(52);
+    expect(lines[0]).toBe(`${values}:2:3: "n/k" is not a number (column iapt_recovery) (E_NOT_A_NUMBER)`);
+    expect(lines.slice(-2)).toEqual(["... and 70 more E_NOT_A_NUMBER", "120 errors and 0 warnings in all (--max-errors 0 prints every one)"]);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it("0 prints every one, and no tally", async () => {
+    const ran = await runCli(["rate", ...args, "--max-errors", "0"]);
+    expect(ran.stderr.trimEnd().split("\n")).toHaveLength(120);
+  });
+
+  it("validate keeps the counts, in text and in JSON", async () => {
+    const text = await runCli(["validate", ...args, "--max-errors", "1"]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/\(E_NOT_A_NUMBER\)\n.*\(E_DUPLICATE_ORG\)\n\.\.\. and 59 more E_DUPLICATE_ORG\n\.\.\. and 119 more E_NOT_A_NUMBER\n180 errors, 1 warning\n$/);
+    const json = await runCli(["validate", ...args, "--max-errors", "1", "--format", "json"]);
+    const doc = JSON.parse(json.stdout) as { errors: number; warnings: number; counts: Record<string, number>; omitted: Record<string, number>; diagnostics: unknown[] };
+    expect(doc).toMatchObject({ errors: 180, warnings: 1, counts: { E_DUPLICATE_ORG: 60, E_NOT_A_NUMBER: 120, W_FEW_SCORED: 1 }, omitted: { E_DUPLICATE_ORG: 59, E_NOT_A_NUMBER: 119 } });
+    expect(doc.diagnostics).toHaveLength(3);
+  });
+
+  it("refuses a value that is not a whole number", async () => {
+    const ran = await runCli(["rate", ...args, "--max-errors", "-1"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("must be a whole number (0 or more)");
   });
 });

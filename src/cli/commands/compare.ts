@@ -1,14 +1,14 @@
 import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf, type GradedRows } from "../../engine/compare/graded-rows.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
+import { hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
 import { readGraded } from "../../io/graded/read-graded.js";
 import { COMPARISON_FORMATS, renderComparison, type ComparisonLabels } from "../../io/output/comparison.js";
 import { readText } from "../../io/read-text.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
 import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from "../comparison-inputs.js";
-import { diagnosticLine } from "../diagnostic-lines.js";
+import { diagnosticLines } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
 import { loadFramework, type InputOptions } from "../inputs.js";
@@ -101,7 +101,7 @@ async function readTables(older: string, newer: string | undefined, periods: [st
 async function rateTwoPeriods(periods: [string, string] | null, opts: CompareOptions, proc: Proc): Promise<Sides> {
   if (periods === null) throw new UsageError("give two graded tables, OLD and NEW, or --values with --periods OLD,NEW");
   const { inputs, rating } = await rateInputs(opts, proc);
-  for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
+  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
   requirePeriods(rating, periods, opts);
   return {
     old: gradedRowsOf(rating, periods[0]),

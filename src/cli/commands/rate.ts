@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
-import { sortDiagnostics } from "../../engine/diagnostics.js";
 import { csvFromPeriods, csvRowOf } from "../../io/output/csv-periods.js";
 import { OUTPUT_FORMATS, renderRatingChunks, type OutputFormat } from "../../io/output/render.js";
 import { checkOutput } from "../check.js";
 import { colourFor } from "../colour.js";
-import { diagnosticLine } from "../diagnostic-lines.js";
+import { diagnosticLines } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { UsageError } from "../failures.js";
 import type { InputOptions, Inputs } from "../inputs.js";
@@ -28,7 +27,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
   const { inputs, rating, text } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
-  for (const w of sortDiagnostics([...inputs.warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
+  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
 

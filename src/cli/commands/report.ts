@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf } from "../../engine/compare/graded-rows.js";
-import { sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
+import type { Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework } from "../../engine/framework/schema.js";
 import { isBuiltinFramework } from "../../io/framework/builtin.js";
 import { gradedFrameworkId, ratingFromGraded } from "../../io/graded/graded-rating.js";
@@ -11,7 +11,7 @@ import { readText } from "../../io/read-text.js";
 import { reportHtml, type ReportOptions } from "../../report/report-html.js";
 import { colourFor } from "../colour.js";
 import { parsePeriods, readMap, requirePeriods, type ComparisonOptions } from "../comparison-inputs.js";
-import { diagnosticLine } from "../diagnostic-lines.js";
+import { diagnosticLines } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
 import { loadFramework, readFrameworkSpec, type InputOptions } from "../inputs.js";
@@ -44,7 +44,7 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
       ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({ warnings: inputs.warnings, rating }))
       : await gradedInput(graded, opts, proc, outPath);
   const options: ReportOptions = opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) };
-  for (const w of sortDiagnostics([...warnings, ...rating.warnings])) proc.stderr.write(`${diagnosticLine(w)}\n`);
+  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings], opts.maxErrors));
 
   const html = reportHtml(rating, options);
   if (outPath === null) proc.stdout.write(html);

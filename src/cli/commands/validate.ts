@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../../engine/diagnostics.js";
+import { capDiagnostics, type CodeCount } from "../../engine/diagnostic-cap.js";
+import { hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
 import { rate } from "../../engine/rate.js";
 import { suspiciousInputs, type OrgList } from "../../engine/validate/suspicious.js";
 import { readOrgList } from "../../io/orgs/read-org-list.js";
 import { openSource } from "../../io/source.js";
-import { diagnosticLine } from "../diagnostic-lines.js";
+import { DEFAULT_MAX_PER_CODE, diagnosticLines, grouped } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure } from "../failures.js";
 import { readInputs, type InputOptions } from "../inputs.js";
@@ -12,17 +13,27 @@ import type { Proc } from "../proc.js";
 
 export interface ValidateOptions extends InputOptions {
   orgs?: string;
+  format?: "text" | "json";
 }
 
-/** Every problem in the inputs, one line each, then a one-line count; exit 1 when any is an error. */
+/**
+ * Every problem in the inputs, one line each (at most --max-errors of each code, then how many
+ * more), then a one-line count; or all of it as JSON for scripts. Exit 1 when any is an error.
+ */
 export async function validateCommand(opts: ValidateOptions, proc: Proc): Promise<ExitCode> {
   const diagnostics = await problems(opts, proc);
-  const sorted = sortDiagnostics(diagnostics);
-  for (const d of sorted) proc.stdout.write(`${diagnosticLine(d)}\n`);
-  const errors = sorted.filter((d) => d.severity === "error").length;
-  const warnings = sorted.length - errors;
-  proc.stdout.write(errors + warnings === 0 ? "no problems found\n" : `${plural(errors, "error")}, ${plural(warnings, "warning")}\n`);
-  return hasErrors(sorted) ? EXIT.data : EXIT.ok;
+  const max = opts.maxErrors ?? DEFAULT_MAX_PER_CODE;
+  const capped = capDiagnostics(diagnostics, max);
+  if (opts.format === "json") {
+    const byCode = (counts: readonly CodeCount[]) => Object.fromEntries(counts.map((c) => [c.code, c.count]));
+    const doc = { errors: capped.errors, warnings: capped.warnings, counts: byCode(capped.counts), omitted: byCode(capped.omitted), diagnostics: capped.shown };
+    proc.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const { errors, warnings } = capped;
+    proc.stdout.write(diagnosticLines(diagnostics, max, false));
+    proc.stdout.write(errors + warnings === 0 ? "no problems found\n" : `${plural(errors, "error")}, ${plural(warnings, "warning")}\n`);
+  }
+  return capped.errors > 0 ? EXIT.data : EXIT.ok;
 }
 
 async function problems(opts: ValidateOptions, proc: Proc): Promise<Diagnostic[]> {
@@ -52,5 +63,5 @@ async function readOrgs(spec: string, proc: Proc): Promise<{ list: OrgList | nul
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${grouped(n)} ${word}${n === 1 ? "" : "s"}`;
 }
