@@ -1,5 +1,6 @@
 import type { Explanation, IndicatorExplanation } from "../engine/explain/explanation.js";
 import { withUnit } from "../engine/framework/units.js";
+import { aligned } from "./aligned.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 
 /** One organisation's explanation as aligned, readable text. */
@@ -74,7 +75,4 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function aligned(rows: readonly string[][], right: readonly boolean[]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
-}
+

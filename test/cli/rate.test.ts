@@ -194,3 +194,26 @@ describe("arguments passed on by npx", () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("rate --sensitivity", () => {
+  it("prints, after the summary, how many change category per moved cut and who", async () => {
+    const ran = await runCli(["rate", "--thresholds", "fixtures/example/thresholds.csv", "--values", "fixtures/example/ccg-2016-17-mental-health-synthetic.csv", "--sensitivity", "-q"]);
+    expect(ran.code).toBe(0);
+    const text = ran.stderr;
+    expect(text).toContain(
+      [
+        "Cut sensitivity: organisations whose category changes when one cut moves",
+        "Cut                   At  -1  +1  -5%  +5%",
+        "iapt_recovery cut 1   55   3   0    9    2",
+      ].join("\n"),
+    );
+    expect(text).toContain("mean cut 1           1.5   -   -   13    0\n");
+    expect(text).toContain("  iapt_recovery cut 1 -1 (54): 06N, 06Y, 09C\n");
+    expect(text).toContain("  iapt_recovery cut 2 -5% (47.5): 00P, 00Q, 01H, 01Y, 02F, 05D, 05G, 05R, 05T, 06M, and 6 more\n");
+  });
+
+  it("says so when the framework has no fixed cut", async () => {
+    const ran = await runCli(["rate", "--example", "--sensitivity", "-q"]);
+    expect(ran.stderr).toBe("Cut sensitivity: the framework has no thresholds cut or fixed cut of the mean to move (its bands come from statistics, ranks or rules).\n");
+  });
+});

@@ -10,6 +10,7 @@ import type { InputOptions, Inputs } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
 import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
+import { sensitivityText } from "../sensitivity-text.js";
 import { summaryTable } from "../summary-table.js";
 
 export interface RateOptions extends InputOptions {
@@ -17,6 +18,7 @@ export interface RateOptions extends InputOptions {
   format?: string;
   check?: boolean;
   quiet?: boolean;
+  sensitivity?: boolean;
   color: boolean;
 }
 
@@ -36,6 +38,10 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
+  }
+  if (opts.sensitivity) {
+    const stream = toStdout ? proc.stderr : proc.stdout;
+    stream.write(sensitivityText(await sensitivityOf(inputs)));
   }
   return EXIT.ok;
 }
@@ -57,4 +63,11 @@ async function rateAndRender(
   }
   const { inputs, rating } = await rateInputs(opts, proc, out);
   return { inputs, rating, text: renderRatingChunks(rating, format) };
+}
+
+/** Loaded only when asked for: it rates the inputs again for every cut moved. */
+async function sensitivityOf(inputs: Inputs) {
+  const [{ rate }, { cutSensitivity }] = await Promise.all([import("../../engine/rate.js"), import("../../engine/sensitivity/cut-sensitivity.js")]);
+  const base = rate(inputs.framework, inputs.dataset);
+  return base.ok ? cutSensitivity(inputs.framework, inputs.dataset, base.rating) : [];
 }

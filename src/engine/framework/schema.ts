@@ -285,7 +285,7 @@ function conditionIndicators(c: Condition): string[] {
   return conditionIndicators(c.not);
 }
 
-function isStrictlyMonotone(values: readonly number[], direction: "ascending" | "descending"): boolean {
+export function isStrictlyMonotone(values: readonly number[], direction: "ascending" | "descending"): boolean {
   for (let i = 1; i < values.length; i++) {
     const prev = values[i - 1]!;
     const cur = values[i]!;
