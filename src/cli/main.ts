@@ -51,7 +51,9 @@ Examples:
     .option("--out <file>", "where to write the graded table (- for stdout)", "-")
     .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
-    .option("--sensitivity", "also say how many organisations change category when each fixed cut moves by 1 unit or 5%")
+    .addOption(
+      new Option("--sensitivity [format]", "also say how many organisations change category when each fixed cut moves by 1 unit or 5% (text, or json for scripts)").choices(["text", "json"]).preset("text"),
+    )
     .addHelpText(
       "after",
       `

@@ -216,4 +216,17 @@ describe("rate --sensitivity", () => {
     const ran = await runCli(["rate", "--example", "--sensitivity", "-q"]);
     expect(ran.stderr).toBe("Cut sensitivity: the framework has no thresholds cut or fixed cut of the mean to move (its bands come from statistics, ranks or rules).\n");
   });
+
+  it("json gives scripts every move and every organisation it changes", async () => {
+    const ran = await runCli(["rate", "--thresholds", "fixtures/example/thresholds.csv", "--values", "fixtures/example/ccg-2016-17-mental-health-synthetic.csv", "--sensitivity", "json", "-q"]);
+    const doc = JSON.parse(ran.stderr) as { sensitivity: { indicator: string | null; cut: number; at: number; shifts: { shift: string; movedTo: number; changed: { code: string }[] | null }[] }[] };
+    expect(doc.sensitivity).toHaveLength(9);
+    expect(doc.sensitivity[0]).toMatchObject({ indicator: "iapt_recovery", cut: 1, at: 55 });
+    expect(doc.sensitivity[0]!.shifts[0]).toEqual({
+      shift: "-1",
+      movedTo: 54,
+      changed: ["06N", "06Y", "09C"].map((code) => ({ code, period: null, from: expect.any(String), to: expect.any(String) })),
+    });
+    expect(doc.sensitivity[6]!.shifts.map((s) => s.changed?.length ?? null)).toEqual([null, null, 13, 0]);
+  });
 });

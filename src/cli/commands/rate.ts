@@ -18,7 +18,7 @@ export interface RateOptions extends InputOptions {
   format?: string;
   check?: boolean;
   quiet?: boolean;
-  sensitivity?: boolean;
+  sensitivity?: "text" | "json";
   color: boolean;
 }
 
@@ -41,7 +41,8 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   }
   if (opts.sensitivity) {
     const stream = toStdout ? proc.stderr : proc.stdout;
-    stream.write(sensitivityText(await sensitivityOf(inputs)));
+    const cuts = await sensitivityOf(inputs);
+    stream.write(opts.sensitivity === "json" ? `${JSON.stringify({ sensitivity: cuts }, null, 2)}\n` : sensitivityText(cuts));
   }
   return EXIT.ok;
 }
