@@ -2,6 +2,7 @@ import type { Comparison } from "../engine/compare/compare.js";
 import { valueCuts } from "../engine/framework/bands.js";
 import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Rating } from "../engine/rate.js";
+import type { CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
 import { comparisonSection } from "./comparison-section.js";
@@ -11,6 +12,7 @@ import { orgTable } from "./org-table.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
 import { scorePlot } from "./score-plot.js";
+import { sensitivitySection } from "./sensitivity-section.js";
 import { categoryColour } from "./palette.js";
 import { shapeIcon } from "./shape.js";
 import { summarySection } from "./summary-section.js";
@@ -18,6 +20,8 @@ import { summarySection } from "./summary-section.js";
 export interface ReportOptions {
   /** The comparison of an earlier graded table (old) with this rating (new), and what to call each. */
   comparison?: { comparison: Comparison; labels: ComparisonLabels };
+  /** Each fixed cut moved and who changes category (rate --sensitivity). */
+  sensitivity?: CutSensitivity[];
 }
 
 /**
@@ -63,6 +67,7 @@ ${summarySection(rating.summary)}
 <section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Indicators</h2><ul class="legend">${legend}</ul>
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
+${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
 ${orgTable(fw, rating.organisations)}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>

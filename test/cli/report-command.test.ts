@@ -170,3 +170,21 @@ describe("rate --format md", () => {
     expect(stale.stdout).toContain("~ 00C: iapt_recovery 52.653509 -> 42.653509");
   });
 });
+
+describe("report --sensitivity", () => {
+  it("adds a section with each fixed cut's moves, the organisations named on hover", async () => {
+    const ran = await runCli(["report", "--thresholds", "fixtures/example/thresholds.csv", "--values", "fixtures/example/ccg-2016-17-mental-health-synthetic.csv", "--sensitivity", "--out", "-", "-q"]);
+    expect(ran.code).toBe(0);
+    const section = ran.stdout.slice(ran.stdout.indexOf('<section id="sensitivity"'), ran.stdout.indexOf("</section>", ran.stdout.indexOf('<section id="sensitivity"')));
+    const row = (name: string) => [...section.slice(section.indexOf(`<th scope="row">${name}</th>`)).split("</tr>")[0]!.matchAll(/>([^<>]*)<\/td>/g)].map((m) => m[1]);
+    expect(row("iapt_recovery, cut 1")).toEqual(["55", "3", "0", "9", "2"]);
+    expect(row("mean, cut 2")).toEqual(["2.5", "-", "-", "46", "0"]);
+    expect(section).toContain('title="moved to 54&#10;06N: ');
+  });
+
+  it("needs the values, not a graded table", async () => {
+    const ran = await runCli(["report", "graded.csv", "--sensitivity", "--out", "-"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("--sensitivity rates the values again");
+  });
+});

@@ -10,7 +10,7 @@ import type { InputOptions, Inputs } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
 import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
-import { sensitivityText } from "../sensitivity-text.js";
+import { sensitivityOf, sensitivityText } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 
 export interface RateOptions extends InputOptions {
@@ -41,7 +41,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   }
   if (opts.sensitivity) {
     const stream = toStdout ? proc.stderr : proc.stdout;
-    const cuts = await sensitivityOf(inputs);
+    const cuts = sensitivityOf(inputs);
     stream.write(opts.sensitivity === "json" ? `${JSON.stringify({ sensitivity: cuts }, null, 2)}\n` : sensitivityText(cuts));
   }
   return EXIT.ok;
@@ -66,9 +66,3 @@ async function rateAndRender(
   return { inputs, rating, text: renderRatingChunks(rating, format) };
 }
 
-/** Loaded only when asked for: it rates the inputs again for every cut moved. */
-async function sensitivityOf(inputs: Inputs) {
-  const [{ rate }, { cutSensitivity }] = await Promise.all([import("../../engine/rate.js"), import("../../engine/sensitivity/cut-sensitivity.js")]);
-  const base = rate(inputs.framework, inputs.dataset);
-  return base.ok ? cutSensitivity(inputs.framework, inputs.dataset, base.rating) : [];
-}

@@ -17,6 +17,7 @@ import { DataFailure, UsageError } from "../failures.js";
 import { loadFramework, readFrameworkSpec, type InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
+import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { writeOutput } from "../output-file.js";
 
@@ -24,6 +25,7 @@ export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
   out: string;
   compare?: string;
   quiet?: boolean;
+  sensitivity?: boolean;
   color: boolean;
 }
 
@@ -39,11 +41,19 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
     }
   }
 
-  const { warnings, rating } =
+  if (opts.sensitivity && graded !== undefined) throw new UsageError("--sensitivity rates the values again: give --values (or --example), not a graded table");
+  const { warnings, rating, sensitivity } =
     graded === undefined
-      ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({ warnings: inputs.warnings, rating }))
-      : await gradedInput(graded, opts, proc, outPath);
-  const options: ReportOptions = opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) };
+      ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({
+          warnings: inputs.warnings,
+          rating,
+          sensitivity: opts.sensitivity ? sensitivityOf(inputs) : undefined,
+        }))
+      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined };
+  const options: ReportOptions = {
+    ...(opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) }),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
+  };
   proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings], opts.maxErrors));
 
   const html = reportHtml(rating, options);

@@ -1,4 +1,6 @@
-import { CUT_SHIFTS, type CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
+import { rate } from "../engine/rate.js";
+import { CUT_SHIFTS, cutSensitivity, type CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
+import type { Inputs } from "./inputs.js";
 import { formatValue } from "../io/output/format-number.js";
 import { aligned } from "./aligned.js";
 
@@ -26,4 +28,10 @@ export function sensitivityText(cuts: readonly CutSensitivity[]): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The inputs rated once more as a whole (rate and report may have rated them period by period), then once per cut moved. */
+export function sensitivityOf(inputs: Inputs): CutSensitivity[] {
+  const base = rate(inputs.framework, inputs.dataset);
+  return base.ok ? cutSensitivity(inputs.framework, inputs.dataset, base.rating) : [];
 }
