@@ -169,7 +169,18 @@ describe("the NHS Oversight Framework built-ins, as the README runs them (built 
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("│ Segment 5 │         0 │         0 │         0 │         0 │         6 │");
     expect(r.stdout).toContain("up 17, down 19 (net -2); same 98; merged 0; new 0; gone 0\n");
-    expect(readFileSync(join(dir, "moves.csv"), "utf8")).toContain("SYN001,Synthetic Acute Trust 001,,Segment 2,Segment 3,down 1,2.353,2.400,0.047\n");
+    expect(r.stdout).toContain("league: 61 climbed, 63 fell, 10 held; furthest climb SYN109 (+57), furthest fall SYN123 (-75)\n");
+    const moves = readFileSync(join(dir, "moves.csv"), "utf8");
+    expect(moves).toMatch(/^org_code,org_name,successor_code,old_category,new_category,change,old_score,new_score,score_change,old_rank,new_rank,rank_change\n/);
+    expect(moves).toContain("SYN001,Synthetic Acute Trust 001,,Segment 2,Segment 3,down 1,2.353,2.400,0.047,32,64,-32\n");
+    // Two quarters of one values file give the same comparison as the two graded tables, but for the
+    // score change, which the tables' 3-decimal scores round differently.
+    const both = join(dir, "both.csv");
+    writeFileSync(both, readFileSync(Q1, "utf8") + readFileSync(Q2, "utf8").split("\n").slice(1).join("\n"));
+    const periods = runBuilt(["compare", "--framework", "nof-2025-26", "--values", both, "--periods", "2025/26 Q1,2025/26 Q2", "-q"]);
+    expect(periods.code).toBe(0);
+    const withoutScoreChange = (csv: string) => csv.split("\n").map((line) => line.split(",").filter((_, i) => i !== 8).join(","));
+    expect(withoutScoreChange(periods.stdout)).toEqual(withoutScoreChange(moves));
   });
 
   it("explains a capped trust: its scores, the cut its mean fell between, the override and its league place", () => {

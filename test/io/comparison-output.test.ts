@@ -53,6 +53,26 @@ describe("renderComparison", () => {
     expect(md).not.toContain("| B |");
   });
 
+  it("adds the ranks and places climbed where both tables rank, in every format", () => {
+    const ranked = (rows: [string, string, number, number][]) => {
+      const t = side(rows.map(([code, category, score]) => [code, category, score]));
+      return { ...t, rows: t.rows.map((r, i) => ({ ...r, rank: rows[i]![3] })) };
+    };
+    const league = compare(ranked([["A", TOP, 1, 1], ["B", WELL, 2.25, 2]]), ranked([["A", WELL, 2, 2], ["B", WELL, 2.25, 1]]), { map: new Map(), allowDifferentFrameworks: false });
+    if (!league.ok) throw new Error("should compare");
+    expect(renderComparison(league.comparison, labels, "csv").split("\n").slice(0, 3)).toEqual([
+      "org_code,org_name,successor_code,old_category,new_category,change,old_score,new_score,score_change,old_rank,new_rank,rank_change",
+      `A,"A, name",,Top performing,Performing well,down 1,1.000,2.000,1.000,1,2,-1`,
+      `B,"B, name",,Performing well,Performing well,same,2.250,2.250,0.000,2,1,+1`,
+    ]);
+    expect(JSON.parse(renderComparison(league.comparison, labels, "json")).organisations[1]).toMatchObject({ old_rank: 2, new_rank: 1, rank_change: 1 });
+    expect(renderComparison(league.comparison, labels, "md")).toContain("| A | A, name |  | Top performing | Performing well | down 1 | 1.000 | 2.000 | 1.000 | 1 | 2 | -1 |");
+  });
+
+  it("has no rank keys in JSON when the tables do not rank", () => {
+    expect(Object.keys(JSON.parse(renderComparison(outcome.comparison, labels, "json")).organisations[0])).not.toContain("old_rank");
+  });
+
   it.each([
     { counts: { up: 3, down: 1, same: 2, merged: 0, new: 0, gone: 0, net: 2 }, expected: "up 3, down 1 (net +2); same 2; merged 0; new 0; gone 0" },
     { counts: { up: 0, down: 0, same: 0, merged: 0, new: 1, gone: 1, net: 0 }, expected: "up 0, down 0 (net 0); same 0; merged 0; new 1; gone 1" },

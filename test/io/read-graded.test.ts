@@ -13,8 +13,8 @@ describe("readGraded: CSV", () => {
       categories: [...DEFAULT_CATEGORIES],
       period: null,
       rows: [
-        { code: "A", name: "Ay", period: null, category: "Not rated", score: null, origin: { file: "g.csv", line: 3 } },
-        { code: "B", name: "Bee", period: null, category: "Performing well", score: 2.5, origin: { file: "g.csv", line: 2 } },
+        { code: "A", name: "Ay", period: null, category: "Not rated", score: null, rank: null, origin: { file: "g.csv", line: 3 } },
+        { code: "B", name: "Bee", period: null, category: "Performing well", score: 2.5, rank: null, origin: { file: "g.csv", line: 2 } },
       ],
     });
   });
@@ -23,12 +23,12 @@ describe("readGraded: CSV", () => {
     {
       name: "a quoted name with a comma",
       text: 'org_code,org_name,iapt,iapt_band,score,category,notes\n00D,"NHS Durham, Dales",33,4,4.000,Greatest need for improvement,\n',
-      row: { code: "00D", name: "NHS Durham, Dales", period: null, category: "Greatest need for improvement", score: 4, origin: { file: "g.csv", line: 2 } },
+      row: { code: "00D", name: "NHS Durham, Dales", period: null, category: "Greatest need for improvement", score: 4, rank: null, origin: { file: "g.csv", line: 2 } },
     },
     {
       name: "a BOM, CRLF line ends and a period column",
       text: "\uFEFForg_code,period,category\r\nA,2016,Top performing\r\n",
-      row: { code: "A", name: "", period: "2016", category: "Top performing", score: null, origin: { file: "g.csv", line: 2 } },
+      row: { code: "A", name: "", period: "2016", category: "Top performing", score: null, rank: null, origin: { file: "g.csv", line: 2 } },
     },
   ])("reads $name", async ({ text, row }) => {
     const read = await readGraded(text, "g.csv", none);
@@ -63,6 +63,19 @@ describe("readGraded: CSV", () => {
     if (!read.ok) expect(read.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual(expected);
   });
 
+  it("reads the league-table rank where the table has one", async () => {
+    const read = await readGraded("org_code,score,category,rank,rank_of\nA,1.5,Good,2,9\nB,1.2,Good,1,9\n", "g.csv", none);
+    expect(read.ok && read.table.rows.map((r) => [r.code, r.rank])).toEqual([
+      ["A", 2],
+      ["B", 1],
+    ]);
+  });
+
+  it.each(["x", "2.5", "0"])("refuses the rank %s", async (rank) => {
+    const read = await readGraded(`org_code,category,rank\nA,Good,${rank}\n`, "g.csv", none);
+    expect(!read.ok && read.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["E_NOT_A_NUMBER", 2, 3]]);
+  });
+
   it("takes one period of a table with several", async () => {
     const read = await readGraded("org_code,period,category\nA,2016,Good\nA,2017,Bad\n", "g.csv", { categories: ["Good", "Bad"], period: "2017" });
     expect(read.ok && read.table.rows.map((r) => [r.code, r.period, r.category])).toEqual([["A", "2017", "Bad"]]);
@@ -87,6 +100,14 @@ describe("readGraded: JSON", () => {
     const read = await readGraded(doc(organisations), "g.json", none);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.diagnostics[0]).toMatchObject({ code, file: "g.json", line });
+  });
+
+  it("reads the league-table rank", async () => {
+    const read = await readGraded(doc([{ org_code: "A", category: "Good", rank: 3, rank_of: 9 }, { org_code: "B", category: "Bad" }]), "g.json", none);
+    expect(read.ok && read.table.rows.map((r) => [r.code, r.rank])).toEqual([
+      ["A", 3],
+      ["B", null],
+    ]);
   });
 
   it("refuses JSON that is not a graded table", async () => {

@@ -99,6 +99,9 @@ describe("moversOf", () => {
     oldScore: null,
     newScore: null,
     scoreChange: null,
+    oldRank: null,
+    newRank: null,
+    rankChange: null,
   });
   it.each([
     { name: "biggest move first", rows: [row("X", -1), row("Y", -3)], order: ["Y", "X"] },

@@ -23,6 +23,10 @@ export const ComparisonRow = z.object({
   oldScore: z.number().nullable(),
   newScore: z.number().nullable(),
   scoreChange: z.number().nullable(),
+  /** League-table ranks, where both tables rank; rankChange is places climbed (old rank minus new). */
+  oldRank: z.number().int().nullable(),
+  newRank: z.number().int().nullable(),
+  rankChange: z.number().int().nullable(),
 });
 export type ComparisonRow = z.infer<typeof ComparisonRow>;
 
@@ -52,6 +56,8 @@ export type ComparisonCounts = z.infer<typeof ComparisonCounts>;
 
 export interface Comparison {
   categories: string[];
+  /** Whether both tables carry league-table ranks, so that rank movement means something. */
+  ranked: boolean;
   rows: ComparisonRow[];
   matrix: TransitionMatrix;
   counts: ComparisonCounts;
@@ -92,7 +98,12 @@ export function compare(older: GradedRows, newer: GradedRows, options: CompareOp
   });
   for (const now of newer.rows) if (!matched.has(now.code)) rows.push(row(null, now, null, NEW, rank));
   rows.sort((a, b) => compareText(a.code, b.code) || compareText(a.successorCode ?? "", b.successorCode ?? ""));
-  return { ok: true, comparison: { categories: [...categories], rows, matrix: transitionMatrix(categories, rows), counts: countChanges(rows) } };
+  const ranked = isRanked(older) && isRanked(newer);
+  return { ok: true, comparison: { categories: [...categories], ranked, rows, matrix: transitionMatrix(categories, rows), counts: countChanges(rows) } };
+}
+
+function isRanked(table: GradedRows): boolean {
+  return table.rows.some((r) => r.rank != null);
 }
 
 function frameworkProblems(older: GradedRows, newer: GradedRows, allowDifferent: boolean): Diagnostic[] {
@@ -121,6 +132,8 @@ function row(old: GradedRow | null, now: GradedRow | null, successorCode: string
   const after = now === null ? undefined : rank.get(now.category);
   const steps = before === undefined || after === undefined ? null : before - after;
   const scoreChange = old?.score == null || now?.score == null ? null : now.score - old.score;
+  const oldRank = old?.rank ?? null;
+  const newRank = now?.rank ?? null;
   return {
     code: (old ?? now)!.code,
     name: (old ?? now)!.name,
@@ -132,6 +145,9 @@ function row(old: GradedRow | null, now: GradedRow | null, successorCode: string
     oldScore: old?.score ?? null,
     newScore: now?.score ?? null,
     scoreChange,
+    oldRank,
+    newRank,
+    rankChange: oldRank === null || newRank === null ? null : oldRank - newRank,
   };
 }
 

@@ -9,6 +9,8 @@ export const GradedRow = z.object({
   period: z.string().nullable(),
   category: z.string(),
   score: z.number().nullable(),
+  /** The league-table rank, where the framework ranks (NOF); absent or null otherwise. */
+  rank: z.number().int().positive().nullable().optional(),
   origin: Origin.optional(),
 });
 export type GradedRow = z.infer<typeof GradedRow>;
@@ -32,6 +34,6 @@ export function gradedRowsOf(rating: Rating, period: string | null): GradedRows 
     period,
     rows: rating.organisations
       .filter((o) => o.period === period)
-      .map((o) => ({ code: o.code, name: o.name, period: o.period, category: o.category, score: o.score })),
+      .map((o) => ({ code: o.code, name: o.name, period: o.period, category: o.category, score: o.score, rank: o.rank })),
   };
 }

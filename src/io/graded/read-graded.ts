@@ -27,6 +27,7 @@ const GradedJson = z.object({
       period: z.string().nullable().optional(),
       category: z.string().min(1),
       score: z.number().nullable().optional(),
+      rank: z.number().int().positive().nullable().optional(),
     }),
   ),
 });
@@ -59,6 +60,7 @@ function readJson(text: string, file: string, options: GradedReadOptions): Grade
     period: o.period ?? null,
     category: o.category,
     score: o.score ?? null,
+    rank: o.rank ?? null,
     origin: at(i, "org_code"),
     categoryAt: at(i, "category"),
   }));
@@ -67,7 +69,7 @@ function readJson(text: string, file: string, options: GradedReadOptions): Grade
 }
 
 async function readCsv(text: string, file: string, options: GradedReadOptions): Promise<GradedRead> {
-  const table = await readTable(Readable.from([text]), file, ["org_code", "category"], ["org_name", "period", "score"]);
+  const table = await readTable(Readable.from([text]), file, ["org_code", "category"], ["org_name", "period", "score", "rank"]);
   const diagnostics = [...table.diagnostics];
   if (hasErrors(diagnostics) && table.rows.length === 0) return { ok: false, diagnostics };
   const candidates: Candidate[] = [];
@@ -81,12 +83,18 @@ async function readCsv(text: string, file: string, options: GradedReadOptions): 
     }
     const score = parseCell(row.cell("score"), false);
     if (score.kind === "invalid") diagnostics.push(notANumber(row.cell("score"), "score", row.at("score")));
+    const rank = parseCell(row.cell("rank"), false);
+    const wholeRank = rank.kind === "number" && Number.isInteger(rank.value) && rank.value >= 1;
+    if (rank.kind === "invalid" || (rank.kind === "number" && !wholeRank)) {
+      diagnostics.push(error("E_NOT_A_NUMBER", `"${row.cell("rank")}" is not a rank (a whole number of at least 1) (column rank)`, row.at("rank")));
+    }
     candidates.push({
       code,
       name: cell("org_name"),
       period: table.columns.has("period") ? cell("period") : null,
       category: cell("category"),
       score: score.kind === "number" ? score.value : null,
+      rank: wholeRank ? rank.value : null,
       origin: { file, line: row.line },
       categoryAt: row.at("category"),
     });
@@ -137,7 +145,7 @@ function finish(
       continue;
     }
     seen.set(c.code, c);
-    rows.push({ code: c.code, name: c.name, period: c.period, category: c.category, score: c.score, origin: c.origin });
+    rows.push({ code: c.code, name: c.name, period: c.period, category: c.category, score: c.score, rank: c.rank, origin: c.origin });
   }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   rows.sort((a, b) => compareText(a.code, b.code));

@@ -13,12 +13,18 @@ export interface ComparisonLabels {
 }
 
 const COLUMNS = ["org_code", "org_name", "successor_code", "old_category", "new_category", "change", "old_score", "new_score", "score_change"] as const;
+/** Only where both tables carry league-table ranks, so that other comparisons keep their columns. */
+const RANK_COLUMNS = ["old_rank", "new_rank", "rank_change"] as const;
 const SCORE_DECIMALS = 3;
+
+function columnsOf(comparison: Comparison): string[] {
+  return comparison.ranked ? [...COLUMNS, ...RANK_COLUMNS] : [...COLUMNS];
+}
 
 export function renderComparison(comparison: Comparison, labels: ComparisonLabels, format: ComparisonFormat): string {
   if (format === "json") return renderJson(comparison, labels);
   if (format === "md") return renderMarkdown(comparison, labels);
-  return [COLUMNS, ...comparison.rows.map((r) => cells(r).map((c) => c ?? ""))].map(csvRecord).join("");
+  return [columnsOf(comparison), ...comparison.rows.map((r) => cells(r, comparison.ranked).map((c) => c ?? ""))].map(csvRecord).join("");
 }
 
 /** `up 20, down 15 (net +5); same 150; merged 3; new 1; gone 0` */
@@ -27,9 +33,16 @@ export function countsLine(counts: ComparisonCounts): string {
   return `up ${counts.up}, down ${counts.down} (net ${net}); same ${counts.same}; merged ${counts.merged}; new ${counts.new}; gone ${counts.gone}`;
 }
 
-function cells(r: ComparisonRow): (string | null)[] {
+/** `+12`, `-3`, `0`: places climbed in the league table. */
+export function rankChangeText(change: number): string {
+  return change > 0 ? `+${change}` : String(change);
+}
+
+function cells(r: ComparisonRow, ranked: boolean): (string | null)[] {
   const score = (x: number | null) => (x === null ? null : formatFixed(x, SCORE_DECIMALS));
-  return [r.code, r.name, r.successorCode, r.oldCategory, r.newCategory, r.change, score(r.oldScore), score(r.newScore), score(r.scoreChange)];
+  const out = [r.code, r.name, r.successorCode, r.oldCategory, r.newCategory, r.change, score(r.oldScore), score(r.newScore), score(r.scoreChange)];
+  if (ranked) out.push(r.oldRank === null ? null : String(r.oldRank), r.newRank === null ? null : String(r.newRank), r.rankChange === null ? null : rankChangeText(r.rankChange));
+  return out;
 }
 
 function renderJson(comparison: Comparison, labels: ComparisonLabels): string {
@@ -51,6 +64,7 @@ function renderJson(comparison: Comparison, labels: ComparisonLabels): string {
       old_score: round(r.oldScore),
       new_score: round(r.newScore),
       score_change: round(r.scoreChange),
+      ...(comparison.ranked ? { old_rank: r.oldRank, new_rank: r.newRank, rank_change: r.rankChange } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -65,8 +79,9 @@ function renderMarkdown(comparison: Comparison, labels: ComparisonLabels): strin
   lines.push("", `### Organisations that changed (${changed.length})`, "");
   if (changed.length === 0) lines.push("None.");
   else {
-    lines.push(mdRow([...COLUMNS]), mdRule(COLUMNS.map(() => "---")));
-    for (const r of changed) lines.push(mdRow(cells(r).map((c) => c ?? "")));
+    const columns = columnsOf(comparison);
+    lines.push(mdRow(columns), mdRule(columns.map(() => "---")));
+    for (const r of changed) lines.push(mdRow(cells(r, comparison.ranked).map((c) => c ?? "")));
   }
   return `${lines.join("\n")}\n`;
 }

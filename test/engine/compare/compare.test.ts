@@ -109,3 +109,38 @@ describe("compare: refusals", () => {
     if (!outcome.ok) expect(outcome.diagnostics[0]).toMatchObject({ code: "E_UNKNOWN_CATEGORY", message: expect.stringContaining('"Outstanding" of A') });
   });
 });
+
+describe("compare: league-table ranks", () => {
+  const ranked = (rows: [string, string, number | null][]): GradedRows => {
+    const t = table(rows.map(([code, category]) => [code, category, null]));
+    return { ...t, rows: t.rows.map((r, i) => ({ ...r, rank: rows[i]![2] })) };
+  };
+
+  it.each([
+    { name: "a climb is positive", old: 12, now: 3, change: 9 },
+    { name: "a fall is negative", old: 3, now: 40, change: -37 },
+    { name: "a held place is zero", old: 7, now: 7, change: 0 },
+    { name: "no change without an old rank", old: null, now: 7, change: null },
+  ])("$name", ({ old, now, change }) => {
+    const outcome = compare(ranked([["A", TOP, old], ["B", TOP, 1]]), ranked([["A", TOP, now], ["B", TOP, 1]]), options());
+    if (!outcome.ok) throw new Error("compare failed");
+    expect(outcome.comparison.ranked).toBe(true);
+    expect(outcome.comparison.rows[0]).toMatchObject({ oldRank: old, newRank: now, rankChange: change });
+  });
+
+  it("is not ranked unless both tables rank", () => {
+    const outcome = compare(table([["A", TOP, 1]]), ranked([["A", TOP, 1]]), options());
+    if (!outcome.ok) throw new Error("compare failed");
+    expect(outcome.comparison.ranked).toBe(false);
+    expect(outcome.comparison.rows[0]).toMatchObject({ oldRank: null, newRank: 1, rankChange: null });
+  });
+
+  it("compares a merged predecessor's rank with its successor's", () => {
+    const outcome = compare(ranked([["A", TOP, 5], ["B", WELL, 9]]), ranked([["M", TOP, 2]]), options([["A", "M"], ["B", "M"]]));
+    if (!outcome.ok) throw new Error("compare failed");
+    expect(outcome.comparison.rows.map((r) => [r.code, r.rankChange])).toEqual([
+      ["A", 3],
+      ["B", 7],
+    ]);
+  });
+});
