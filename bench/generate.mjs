@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // A long file in NHS Digital's layout, from a seed, so every bench run reads the same bytes:
-//   node bench/generate.mjs [periods=6] [out=bench/data/nhs-long.csv] [seed=20161] [measures=24]
+//   node bench/generate.mjs [periods=6] [out=bench/data/nhs-long.csv] [seed=20161] [measures=24] [maxRows=0]
 // ~6,500 GP practices, 209 CCGs, 240 providers and England; one row per organisation x measure x
 // period: 6 periods of 24 measures give 1,000,800 rows. The bench's 2x file has 48 measures, of which
 // the frameworks use the first 24: twice the rows for the same organisations, periods and results, so
-// any growth in memory is buffering. Also writes the two bench frameworks (2 and 24 indicators).
+// any growth in memory is buffering. maxRows (0: no cap) ends the file mid-period, as a download of a
+// part year does: the practice-heavy files are 600,000 and 1,200,000 rows (3.6 and 7.2 periods).
+// Also writes the two bench frameworks (2 and 24 indicators).
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -12,6 +14,7 @@ const periods = Number(process.argv[2] ?? 6);
 const out = process.argv[3] ?? "bench/data/nhs-long.csv";
 let seed = Number(process.argv[4] ?? 20161) >>> 0;
 const measureCount = Number(process.argv[5] ?? 24);
+const maxRows = Number(process.argv[6] ?? 0) || Infinity;
 // mulberry32: small, fast and the same on every machine
 const random = () => {
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -41,12 +44,13 @@ const stream = createWriteStream(out);
 const write = (s) => (stream.write(s) ? null : new Promise((r) => stream.once("drain", r)));
 await write("REPORTING_PERIOD_START,REPORTING_PERIOD_END,STATUS,GROUP_TYPE,ORG_CODE1,ORG_NAME1,MEASURE_ID,MEASURE_NAME,MEASURE_VALUE\n");
 let rows = 0;
-for (let p = 0; p < periods; p++) {
+for (let p = 0; p < periods && rows < maxRows; p++) {
   const y = 2019 + Math.floor(p / 12), m = (p % 12) + 1;
   const start = `${y}-${String(m).padStart(2, "0")}-01`;
   const end = `${y}-${String(m).padStart(2, "0")}-${[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}`;
   let block = "";
   for (const org of orgs) {
+    if (rows >= maxRows) break;
     for (const measure of MEASURES) {
       const value = random() < 0.05 ? "*" : (random() * 100).toFixed(1);
       block += `${start},${end},Final,${org.type},${org.code},${csv(org.name)},${measure.id},${csv(measure.name)},${value}\n`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: times (a)-(e) on an NHS Digital-layout long file, alternating, median of several
-// runs, and prints wall time, MB/s, rows/s, peak RSS and ratios. See bench/README.md.
+// `npm run bench`: times (a)-(e) on an NHS Digital-layout long file and (p) on a practice-heavy one,
+// alternating, median of several runs, and prints wall time, MB/s, rows/s, peak RSS and ratios to each
+// file's own floor, pandas and DuckDB jobs. See bench/README.md.
 //   node bench/run.mjs [--runs 3] [--options] [--only a,b,c]
 //   --options also times csv-parse option variants; --only runs just the jobs named (and the 2x ones of those).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,9 +17,14 @@ const file = join(data, "nhs-long.csv");
 const file2x = join(data, "nhs-long-2x.csv");
 if (!existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
 if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
+// Practice-heavy (issue 15): every row matters at GP level, 93% of them; the 2x file has twice the periods.
+const practice = join(data, "nhs-practice.csv");
+const practice2x = join(data, "nhs-practice-2x.csv");
+if (!existsSync(practice)) execFileSync("node", [join(root, "bench/generate.mjs"), "4", practice, "20262", "24", "600000"], { stdio: "inherit" });
+if (!existsSync(practice2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "8", practice2x, "20262", "24", "1200000"], { stdio: "inherit" });
 if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
-const facts = new Map([file, file2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+const facts = new Map([file, file2x, practice, practice2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
 
 const out = mkdtempSync(join(tmpdir(), "ccg-bench-"));
 const cli = join(root, "bin/ccg-ratings.js");
@@ -43,6 +49,12 @@ const jobs = [
   { id: "d-1t", what: "(d) on one thread (--threads 1)", file, cmd: ["node", ...nhs(file, "GP", 24), "--threads", "1"] },
   ...(hasPandas ? [{ id: "e-pandas", what: "pandas, CCG level", file, cmd: ["/usr/bin/python3", join(root, "bench/pandas_rate.py"), file, join(out, "pandas.csv")] }] : []),
   ...(hasDuck ? [{ id: "e-duckdb", what: "DuckDB, CCG level", file, cmd: ["node", join(duckDir, "duck_rate.mjs"), file, join(out, "duck.csv")] }] : []),
+  { id: "p-a", what: "practice-heavy file: floor", file: practice, cmd: ["node", join(root, "bench/floor.mjs"), practice] },
+  { id: "p", what: "practice-heavy, GP level, 24 indicators", file: practice, cmd: ["node", ...nhs(practice, "GP", 24)] },
+  { id: "p-ccg", what: "practice-heavy, CCG level, 24 indicators", file: practice, cmd: ["node", ...nhs(practice, "CCG", 24)] },
+  ...(hasPandas ? [{ id: "p-pandas", what: "pandas, GP level", file: practice, cmd: ["/usr/bin/python3", join(root, "bench/pandas_rate.py"), practice, join(out, "p-pandas.csv"), "GP"] }] : []),
+  ...(hasDuck ? [{ id: "p-duckdb", what: "DuckDB, GP level", file: practice, cmd: ["node", join(duckDir, "duck_rate.mjs"), practice, join(out, "p-duck.csv"), "GP"] }] : []),
+  { id: "p-2x", what: "(p) on the 2x practice file", file: practice2x, cmd: ["node", ...nhs(practice2x, "GP", 24)] },
   { id: "b-2x", what: "(b) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 2)] },
   { id: "c-2x", what: "(c) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 24)] },
   { id: "d-2x", what: "(d) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "GP", 24)] },
@@ -97,9 +109,10 @@ for (const job of jobs) {
   const f = job.file ? facts.get(job.file) : null;
   const mbs = f ? fmt(f.bytes / 1e6 / s.wall, 1) : "-";
   const rps = f ? Math.round(f.rows / s.wall).toLocaleString("en-GB") : "-";
-  const rel = job.file === file || job.id.startsWith("opt");
-  console.log(`| ${job.id} | ${job.what} | ${fmt(s.wall)} | ${fmt(s.cpu)} | ${mbs} | ${rps} | ${fmt(s.rssMB, 0)} | ${rel ? ratio(job.id, "a") : "-"} | ${rel ? ratio(job.id, "e-pandas") : "-"} | ${rel ? ratio(job.id, "e-duckdb") : "-"} |`);
+  // Each job against the floor, pandas and DuckDB of its own file.
+  const base = job.file === practice ? { a: "p-a", pandas: "p-pandas", duck: "p-duckdb" } : job.file === file || job.id.startsWith("opt") ? { a: "a", pandas: "e-pandas", duck: "e-duckdb" } : null;
+  console.log(`| ${job.id} | ${job.what} | ${fmt(s.wall)} | ${fmt(s.cpu)} | ${mbs} | ${rps} | ${fmt(s.rssMB, 0)} | ${base ? ratio(job.id, base.a) : "-"} | ${base ? ratio(job.id, base.pandas) : "-"} | ${base ? ratio(job.id, base.duck) : "-"} |`);
 }
 const growth = (id) => !summary.has(`${id}-2x`) ? `${id}: -` : `${id}: ${fmt(summary.get(id).rssMB, 0)} -> ${fmt(summary.get(`${id}-2x`).rssMB, 0)} MB (${fmt((summary.get(`${id}-2x`).rssMB / summary.get(id).rssMB - 1) * 100, 0)}%)`;
-console.log(`\npeak RSS when the file doubles: ${["b", "c", "d"].map(growth).join("; ")}`);
+console.log(`\npeak RSS when the file doubles: ${["b", "c", "d", "p"].map(growth).join("; ")}`);
 if (summary.has("node")) console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);
