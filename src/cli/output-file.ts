@@ -13,6 +13,15 @@ export function chooseFormat<F extends string>(flag: string | undefined, out: st
   return chosen as F;
 }
 
+/**
+ * An input file is never overwritten: refuse --out when it is one of them. `inputs` pairs each input's
+ * resolved path (null for stdin) with what the message calls it ("one of the input files").
+ */
+export function refuseToOverwrite(outPath: string | null, shown: string, inputs: readonly { path: string | null; is: string }[]): void {
+  const input = outPath === null ? undefined : inputs.find((i) => i.path === outPath);
+  if (input !== undefined) throw new UsageError(`--out ${shown} is ${input.is}; refusing to overwrite it`);
+}
+
 /** Write the whole output or nothing; a failure is a data error naming the file. */
 export async function writeOutput(path: string, shown: string, text: string | Iterable<string>): Promise<void> {
   try {

@@ -1,6 +1,7 @@
 import type { Framework } from "../engine/framework/schema.js";
 import { collectPeriods, rate, ratePeriodColumns, type PeriodRating, type RatedOrg, type Rating } from "../engine/rate.js";
-import { DataFailure, UsageError } from "./failures.js";
+import { DataFailure } from "./failures.js";
+import { refuseToOverwrite } from "./output-file.js";
 import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
 import type { Proc } from "./proc.js";
 
@@ -42,9 +43,7 @@ export async function rateInputsByPeriod<T>(
 
 async function loadInputsFor(opts: InputOptions, proc: Proc, out: OutputTarget): Promise<Inputs> {
   const inputs = await loadInputs(opts, proc);
-  if (out !== null && inputs.inputPaths.includes(out.path)) {
-    throw new UsageError(`--out ${out.shown} is one of the input files; refusing to overwrite it`);
-  }
+  if (out !== null) refuseToOverwrite(out.path, out.shown, inputs.inputPaths.map((path) => ({ path, is: "one of the input files" })));
   return inputs;
 }
 

@@ -33,7 +33,6 @@ export const DiagnosticCode = z.enum([
   "E_UNKNOWN_CATEGORY",
   // methodology
   "E_FRAMEWORK_INVALID",
-  "E_UNKNOWN_FRAMEWORK",
   "E_BAD_POLARITY",
   "E_DUPLICATE_INDICATOR",
   "E_CUTS_NOT_MONOTONE",

@@ -12,7 +12,7 @@ import { diagnosticLines } from "../diagnostic-lines.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { DataFailure, UsageError } from "../failures.js";
 import { loadFramework, type InputOptions } from "../inputs.js";
-import { chooseFormat, writeOutput } from "../output-file.js";
+import { chooseFormat, refuseToOverwrite, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { transitionTable } from "../transition-table.js";
@@ -43,7 +43,7 @@ export async function compareCommand(older: string | undefined, newer: string | 
   const sides = older !== undefined ? await readTables(older, newer, periods, opts, proc) : await rateTwoPeriods(periods, opts, proc);
   const map = await readMap(opts.map, proc);
   const inputPaths = [...sides.inputPaths, ...(map.path === null ? [] : [map.path])];
-  if (outPath !== null && inputPaths.includes(outPath)) throw new UsageError(`--out ${opts.out} is one of the input files; refusing to overwrite it`);
+  refuseToOverwrite(outPath, opts.out, inputPaths.map((path) => ({ path, is: "one of the input files" })));
 
   const outcome = compare(sides.old, sides.new, { map: map.map, allowDifferentFrameworks: opts.allowDifferentFrameworks === true });
   if (!outcome.ok) throw new DataFailure(outcome.diagnostics);

@@ -19,7 +19,7 @@ import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
-import { writeOutput } from "../output-file.js";
+import { refuseToOverwrite, writeOutput } from "../output-file.js";
 
 export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
   out: string;
@@ -35,11 +35,11 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   if (opts.compare === undefined && (opts.map !== undefined || opts.periods !== undefined || opts.allowDifferentFrameworks)) {
     throw new UsageError("--map, --periods and --allow-different-frameworks need --compare OLD");
   }
-  for (const [flag, spec] of [["--compare", opts.compare], ["--map", opts.map]] as const) {
-    if (outPath !== null && spec !== undefined && spec !== "-" && resolve(proc.cwd, spec) === outPath) {
-      throw new UsageError(`--out ${opts.out} is the ${flag} file; refusing to overwrite it`);
-    }
-  }
+  const pathOf = (spec: string | undefined) => (spec === undefined || spec === "-" ? null : resolve(proc.cwd, spec));
+  refuseToOverwrite(outPath, opts.out, [
+    { path: pathOf(opts.compare), is: "the --compare file" },
+    { path: pathOf(opts.map), is: "the --map file" },
+  ]);
 
   if (opts.sensitivity && graded !== undefined) throw new UsageError("--sensitivity rates the values again: give --values (or --example), not a graded table");
   const { warnings, rating, sensitivity } =
@@ -75,7 +75,7 @@ async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc,
   if (opts.values !== undefined || opts.example) throw new UsageError("report on a graded table or on --values / --example, not both");
   const read = await readText(spec, proc.stdin, proc.cwd);
   if (!read.ok) throw new DataFailure([read.diagnostic]);
-  if (outPath !== null && read.path === outPath) throw new UsageError(`--out ${opts.out} is the graded table; refusing to overwrite it`);
+  refuseToOverwrite(outPath, opts.out, [{ path: read.path, is: "the graded table" }]);
   let framework: Framework;
   if (opts.framework !== undefined || opts.thresholds !== undefined) framework = (await loadFramework(opts, proc)).value;
   else {
