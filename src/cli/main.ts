@@ -95,6 +95,28 @@ Examples:
       code = await reportCommand(graded, opts, proc);
     });
 
+  const trendCmd = program
+    .command("trend")
+    .description("statistical process control over periods: an XmR chart per organisation and indicator, its limits, special causes and icons");
+  spcOptions(terminalOptions(inputOptions(trendCmd)))
+    .option("--points", "one row per point (its value, mean, limits and flag) instead of one per series")
+    .option("--org <code>", "only this organisation's series")
+    .option("--indicator <id>", "only this indicator's series")
+    .option("--out <file>", "where to write the table (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings trend --thresholds thresholds.csv --values quarters.csv --period-col quarter
+  ccg-ratings trend --framework ccg-iaf-2016-17-mental-health --values quarters.csv --org 00C --points --format md`,
+    )
+    .action(async (opts) => {
+      const { trendCommand } = await import("./commands/trend.js");
+      code = await trendCommand(opts, proc);
+    });
+
   const compareCmd = program
     .command("compare")
     .description("compare two ratings: who moved between categories, across mergers (--map)")
@@ -217,6 +239,19 @@ function comparisonOptions(cmd: Command): Command {
   return cmd
     .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
     .option("--allow-different-frameworks", "compare tables of different frameworks by category name");
+}
+
+/** How `trend` and `report --trend` draw the XmR charts (NHSRplotthedots' defaults). */
+function spcOptions(cmd: Command): Command {
+  return cmd
+    .option("--baseline <n>", "take the mean and limits from the first N points only (default: all)", positiveInt)
+    .option("--no-screen-outliers", "keep moving ranges above 3.267 x their average in the average, as the Making Data Count Excel tool does")
+    .addOption(new Option("--run-length <n>", "points in a trend or a shift").choices(["6", "7"]).default("7"))
+    .addOption(
+      new Option("--two-in-three <rule>", "which points count towards 2 of 3 beyond two sigma: between 2 and 3 sigma (NHSRplotthedots) or any beyond 2 sigma (Making Data Count, 2023)")
+        .choices(["2-3sigma", "beyond-2sigma"])
+        .default("2-3sigma"),
+    );
 }
 
 /** How a command talks to the terminal: summary, colour, stack traces. */
