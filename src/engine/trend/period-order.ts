@@ -48,7 +48,7 @@ export function periodReadings(label: string): PeriodReading[] {
     const reading = m === null ? null : read(m);
     if (reading !== null && !readings.some((r) => r.kind === reading.kind)) readings.push(reading);
   }
-  return readings;
+  return readings.sort((a, b) => PERIOD_KINDS.indexOf(a.kind) - PERIOD_KINDS.indexOf(b.kind));
 }
 
 export interface PeriodLabel {

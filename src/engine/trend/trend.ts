@@ -2,6 +2,7 @@ import type { Dataset, OrgRecord } from "../dataset/schema.js";
 import { measure } from "../dataset/measure.js";
 import { error, hasErrors, warning, type Diagnostic, type Origin } from "../diagnostics.js";
 import type { Framework, Indicator } from "../framework/schema.js";
+import { duplicateRecords } from "../rate.js";
 import { SHORT_SERIES, xmrChart, type XmrChart, type XmrOptions } from "../stats/spc/xmr-chart.js";
 import { compareText } from "../text-order.js";
 import { assuranceTarget } from "./assurance-target.js";
@@ -74,6 +75,7 @@ export function trend(framework: Framework, dataset: Dataset, options: TrendOpti
   let empty = 0;
   for (const code of [...byOrg.keys()].sort(compareText)) {
     const records = byOrg.get(code)!.sort((a, b) => position.get(a.period!)! - position.get(b.period!)!);
+    diagnostics.push(...duplicateRecords(records));
     for (const indicator of charted) {
       const periods: string[] = [];
       const values: number[] = [];
