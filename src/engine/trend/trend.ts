@@ -57,7 +57,10 @@ export function trend(framework: Framework, dataset: Dataset, options: TrendOpti
     };
   }
   const labels = new Map<string, Origin | undefined>();
-  for (const r of dataset.records) if (!labels.has(r.period!)) labels.set(r.period!, r.origin);
+  const column = dataset.periodColumn;
+  for (const r of dataset.records) {
+    if (!labels.has(r.period!)) labels.set(r.period!, r.origin === undefined || column === undefined ? r.origin : { ...r.origin, column });
+  }
   const order = orderPeriods([...labels].map(([label, origin]) => (origin === undefined ? { label } : { label, origin })));
   if (!order.ok) return order;
   const position = new Map(order.periods.map((p, i) => [p, i]));
