@@ -78,7 +78,9 @@ Examples:
     .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
     .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
     .option("--periods <old,new>", "with --compare: the period of the graded table and the period of this rating (default: the table's only period, the rating's latest)")
-    .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%");
+    .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%")
+    .option("--trend [org]", "values with periods: add each series' variation and assurance icons (Making Data Count) to the table; with ORG, also that organisation's XmR chart per indicator");
+  spcOptions(reportCmd);
   comparisonOptions(reportCmd)
     .addHelpText(
       "after",
@@ -88,7 +90,8 @@ Examples:
   ccg-ratings report graded-2016-17.json --out report.html
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values values-2016-17.csv --out graded-2016-17.csv
   ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values values-2017-18.csv \\
-      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
+      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html
+  ccg-ratings report --thresholds thresholds.csv --values quarters.csv --trend 00C --out report.html`,
     )
     .action(async (graded: string | undefined, opts) => {
       const { reportCommand } = await import("./commands/report.js");

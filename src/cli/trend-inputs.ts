@@ -25,15 +25,14 @@ export function xmrOptionsOf(flags: SpcFlags): XmrOptions {
 
 /**
  * The inputs' XmR charts, or a DataFailure with the read warnings and the problems found. A filter
- * that names no indicator of the framework, or no organisation of the values, is a usage error.
+ * that names no indicator of the framework, or no organisation of the values, is a usage error, as is
+ * `named`, an organisation the caller will pick out of the charts.
  */
-export function trendOfInputs(inputs: Inputs, options: TrendOptions): Trend {
+export function trendOfInputs(inputs: Inputs, options: TrendOptions, named: string | null = options.org): Trend {
   requireIndicator(inputs.framework, options.indicator);
   const outcome = trend(inputs.framework, inputs.dataset, options);
   if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
-  if (options.org !== null && !inputs.dataset.records.some((r) => r.code === options.org)) {
-    throw new UsageError(`no organisation "${options.org}" in the values`);
-  }
+  if (named !== null && !inputs.dataset.records.some((r) => r.code === named)) throw new UsageError(`no organisation "${named}" in the values`);
   return outcome.trend;
 }
 

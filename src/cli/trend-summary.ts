@@ -2,18 +2,8 @@ import type { ChalkInstance } from "chalk";
 import { ASSURANCES } from "../engine/stats/spc/assurance.js";
 import { POINT_TYPES } from "../engine/stats/spc/xmr-chart.js";
 import type { Trend } from "../engine/trend/trend.js";
+import { ICON_NAMES } from "../io/output/trend-table.js";
 import { aligned } from "./aligned.js";
-
-/** The icons' names as Making Data Count's guidance words them, shared with the HTML report. */
-export const ICON_NAMES: Record<string, string> = {
-  special_cause_improvement: "Special cause improvement",
-  special_cause_concern: "Special cause concern",
-  common_cause: "Common cause",
-  consistent_pass: "Consistently passes the target",
-  consistent_fail: "Consistently fails the target",
-  inconsistent: "Hits and misses the target",
-  none: "No target",
-};
 
 /** How many series show each variation icon and each assurance icon, for the terminal. */
 export function trendSummary(trend: Trend, title: string, chalk: ChalkInstance): string {

@@ -9,6 +9,17 @@ export const SERIES_COLUMNS = ["org_code", "indicator", "points", "mean", "lpl",
 export const POINT_COLUMNS = ["org_code", "indicator", "period", "value", "mean", "lpl", "upl", "flag"] as const;
 const NUMERIC = new Set(["points", "mean", "lpl", "upl", "last_value", "value"]);
 
+/** The icons' names as Making Data Count's guidance words them, shared by the terminal summary and the HTML report. */
+export const ICON_NAMES: Record<string, string> = {
+  special_cause_improvement: "Special cause improvement",
+  special_cause_concern: "Special cause concern",
+  common_cause: "Common cause",
+  consistent_pass: "Consistently passes the target",
+  consistent_fail: "Consistently fails the target",
+  inconsistent: "Hits and misses the target",
+  none: "No target",
+};
+
 /** "improvement" or "concern", as a flag names a special cause. */
 function effect(type: PointType): string {
   return type === "special_cause_improvement" ? "improvement" : "concern";
