@@ -164,3 +164,87 @@ describe.runIf(haveBrowser)("the example report in headless Chromium", () => {
     expect(readFileSync(join(dir, "report.png")).equals(png)).toBe(true);
   });
 });
+
+describe.runIf(haveBrowser)("a report with --trend in headless Chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ccg-browser-trend-"));
+  const reportPath = join(dir, "trend.html");
+  const inputs = ["--thresholds", "fixtures/trend/thresholds.csv", "--values", "fixtures/trend/quarters-synthetic.csv", "--period-col", "quarter"];
+  type Point = { org_code: string; indicator: string; period: string; flag: string };
+  type Series = { org_code: string; indicator: string; variation: string; assurance: string };
+  let points: Point[];
+  let series: Series[];
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    expect(runBuilt(["report", ...inputs, "--trend", "T07", "--out", reportPath, "-q"]).code).toBe(0);
+    points = (JSON.parse(runBuilt(["trend", ...inputs, "--points", "--format", "json", "-q"]).stdout) as { points: Point[] }).points;
+    series = (JSON.parse(runBuilt(["trend", ...inputs, "--format", "json", "-q"]).stdout) as { series: Series[] }).series;
+    context = await chromium.launchPersistentContext(join(dir, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+      viewport: { width: 1200, height: 900 },
+    });
+    page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads nothing but the file itself, and logs no error", () => {
+    for (const url of requests) expect(url).toMatch(/^(file|data):/);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a visible chart per indicator of the organisation, each point where trend puts it, flagged as trend flags it", async () => {
+    const figures = page.locator("#trend figure");
+    expect(await figures.count()).toBe(3);
+    for (const indicator of ["iapt_recovery", "eip_2wk", "oap_days"]) {
+      const own = points.filter((p) => p.org_code === "T07" && p.indicator === indicator);
+      const svg = page.locator(`#trend-${indicator} svg.plot`);
+      expect(await svg.isVisible()).toBe(true);
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(600);
+      const tips = await svg.locator(".dot > title").allTextContents();
+      expect(tips).toEqual(own.map((p) => expect.stringMatching(new RegExp(`^${p.period.replace("/", "\\/")}: [0-9.]+, ${p.flag === "" ? "common cause" : p.flag}$`))));
+      expect(await svg.locator(".dot.special").count()).toBe(own.filter((p) => p.flag !== "").length);
+    }
+  });
+
+  it("gives each icon in the table an accessible name, as many as trend counts", async () => {
+    for (const [key, name] of [
+      ["special_cause_improvement", "Variation: special cause improvement"],
+      ["special_cause_concern", "Variation: special cause concern"],
+      ["common_cause", "Variation: common cause"],
+    ] as const) {
+      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s.variation === key).length);
+    }
+    for (const [key, name] of [
+      ["consistent_pass", "Assurance: consistently passes the target"],
+      ["consistent_fail", "Assurance: consistently fails the target"],
+      ["inconsistent", "Assurance: hits and misses the target"],
+    ] as const) {
+      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s.assurance === key).length);
+    }
+  });
+
+  it("sorts by an SPC column, improvement first, the rows without icons last", async () => {
+    await page.locator("#orgs thead th", { hasText: /^SPC$/ }).first().locator("button").click();
+    const keys = await page.$$eval("#orgs tbody tr", (rows) => rows.map((r) => r.querySelector("td.spc")!.getAttribute("data-sort") ?? ""));
+    const filled = keys.filter((k) => k !== "").map(Number);
+    expect(filled).toHaveLength(10);
+    expect(filled).toEqual([...filled].sort((a, b) => a - b));
+    expect(keys.slice(0, filled.length).every((k) => k !== "")).toBe(true);
+  });
+});

@@ -193,3 +193,50 @@ describe("ccg-ratings trend with bad inputs (built binary)", () => {
     expect(r.stderr).toContain(`error: option '${flag} <`);
   });
 });
+
+describe("ccg-ratings report --trend (built binary)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ccg-trend-report-"));
+
+  it("charts the organisation's series and puts the icons in the table, with the trend's warnings", () => {
+    const out = join(dir, "report.html");
+    const r = runBuilt(["report", ...INPUTS, "--trend", "T07", "--out", out, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.includes("W_SHORT_SERIES"))).toHaveLength(6);
+    const html = readFileSync(out, "utf8");
+    expect(html.match(/<figure id="trend-/g)).toHaveLength(3);
+    const series = rowsOf(runBuilt(["trend", ...INPUTS, "-q"]).stdout);
+    // Every series' icons, once each, on its last row.
+    expect(html.match(/<td class="spc" data-sort="\d+">/g)).toHaveLength(series.length);
+    const t07 = series.find((s) => s.org_code === "T07" && s.indicator === "oap_days")!;
+    expect(html).toContain(`Rules that fired: ${t07.flags}.`);
+    expect(runBuilt(["report", ...INPUTS, "--trend", "T07", "--out", "-", "-q"]).stdout).toBe(html);
+  });
+
+  it("--trend alone adds the icons but no charts", () => {
+    const r = runBuilt(["report", ...INPUTS, "--trend", "--out", "-", "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(">SPC</th>");
+    expect(r.stdout).not.toContain('id="trend"');
+  });
+
+  it.each([
+    [["--trend", "ZZZ"], 'error: no organisation "ZZZ" in the values\n'],
+    [["--trend", "T01", "--baseline", "1"], "error: --baseline needs at least 2 points (one moving range)\n"],
+  ])("usage error for %j", (args, message) => {
+    const r = runBuilt(["report", ...INPUTS, ...args, "--out", join(dir, "never.html")]);
+    expect(r).toMatchObject({ code: 2, stdout: "", stderr: `${message}(see ccg-ratings --help)\n` });
+    expect(existsSync(join(dir, "never.html"))).toBe(false);
+  });
+
+  it("refuses a graded table, which has no values to chart, and values without periods", () => {
+    const graded = join(dir, "graded.csv");
+    expect(runBuilt(["rate", "--example", "--out", graded, "-q"]).code).toBe(0);
+    expect(runBuilt(["report", graded, "--framework", "ccg-iaf-2016-17-mental-health", "--trend", "--out", join(dir, "g.html")])).toMatchObject({
+      code: 2,
+      stderr: "error: --trend charts the values over their periods: give --values, not a graded table\n(see ccg-ratings --help)\n",
+    });
+    const none = runBuilt(["report", "--example", "--trend", "--out", join(dir, "e.html")]);
+    expect(none).toMatchObject({ code: 1, stdout: "" });
+    expect(none.stderr).toMatch(/^example values: the values have no period column: .* \(E_NO_PERIODS\)\n$/);
+  });
+});
