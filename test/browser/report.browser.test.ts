@@ -24,6 +24,24 @@ interface Summary {
   organisations: { org_code: string; org_name: string; score: number | null }[];
 }
 
+/** A report opened in its own Chromium profile, every request and every console problem recorded. */
+async function openReport(dir: string, reportPath: string, requests: string[], problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    viewport: { width: 1200, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+  return { context, page };
+}
+
 describe("the browser", () => {
   it("is installed wherever CI runs the tests", () => {
     expect(haveBrowser || process.env.CI === undefined, `${CHROMIUM} is missing in CI: .ci/run should have installed it`).toBe(true);
@@ -46,19 +64,7 @@ describe.runIf(haveBrowser)("the example report in headless Chromium", () => {
     expect(rate.code).toBe(0);
     graded = JSON.parse(rate.stdout) as Summary;
 
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+    ({ context, page } = await openReport(dir, reportPath, requests, problems));
   }, 60_000);
 
   afterAll(async () => {
@@ -182,19 +188,7 @@ describe.runIf(haveBrowser)("a report with --trend in headless Chromium", () => 
     expect(runBuilt(["report", ...inputs, "--trend", "T07", "--out", reportPath, "-q"]).code).toBe(0);
     points = (JSON.parse(runBuilt(["trend", ...inputs, "--points", "--format", "json", "-q"]).stdout) as { points: Point[] }).points;
     series = (JSON.parse(runBuilt(["trend", ...inputs, "--format", "json", "-q"]).stdout) as { series: Series[] }).series;
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+    ({ context, page } = await openReport(dir, reportPath, requests, problems));
   }, 60_000);
 
   afterAll(async () => {
@@ -223,19 +217,15 @@ describe.runIf(haveBrowser)("a report with --trend in headless Chromium", () => 
   });
 
   it("gives each icon in the table an accessible name, as many as trend counts", async () => {
-    for (const [key, name] of [
-      ["special_cause_improvement", "Variation: special cause improvement"],
-      ["special_cause_concern", "Variation: special cause concern"],
-      ["common_cause", "Variation: common cause"],
+    for (const [column, key, name] of [
+      ["variation", "special_cause_improvement", "Variation: special cause improvement"],
+      ["variation", "special_cause_concern", "Variation: special cause concern"],
+      ["variation", "common_cause", "Variation: common cause"],
+      ["assurance", "consistent_pass", "Assurance: consistently passes the target"],
+      ["assurance", "consistent_fail", "Assurance: consistently fails the target"],
+      ["assurance", "inconsistent", "Assurance: hits and misses the target"],
     ] as const) {
-      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s.variation === key).length);
-    }
-    for (const [key, name] of [
-      ["consistent_pass", "Assurance: consistently passes the target"],
-      ["consistent_fail", "Assurance: consistently fails the target"],
-      ["inconsistent", "Assurance: hits and misses the target"],
-    ] as const) {
-      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s.assurance === key).length);
+      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s[column] === key).length);
     }
   });
 

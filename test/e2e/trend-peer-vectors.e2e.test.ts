@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_XMR_OPTIONS, xmrChart } from "../../src/engine/stats/spc/xmr-chart.js";
 import { pointFlag } from "../../src/io/output/trend-table.js";
 import { expectWithinRounding } from "../engine/stats/peer-vectors.js";
+import { dataOf, INPUT_ROUNDING, vectors, type LimitCase } from "../engine/stats/spc/nhsrplotthedots-vectors.js";
 import { runBuilt } from "../helpers/built-cli.js";
 
 /**
@@ -13,27 +14,6 @@ import { runBuilt } from "../helpers/built-cli.js";
  * order would both be wrong), charted by the built `trend`, must give the engine's limits and flags
  * for the same values, and the package's printed limits.
  */
-interface LimitCase {
-  name: string;
-  data: { from?: "rnorm20"; set?: Record<string, number>; slice?: [number, number]; values?: number[] };
-  screenOutliers: boolean;
-  expected: { mean: string; lpl: string; upl: string };
-  improvementAt?: number[];
-}
-interface Vectors {
-  rnorm20: { values: number[] };
-  limits: LimitCase[];
-  series: { name: string; values: number[]; expectedLastTypes: string[] }[];
-}
-const vectors = JSON.parse(readFileSync(new URL("../../fixtures/peer-vectors/nhsrplotthedots/vectors.json", import.meta.url), "utf8")) as Vectors;
-
-function dataOf(c: LimitCase): number[] {
-  if (c.data.values) return c.data.values;
-  const values = [...vectors.rnorm20.values];
-  for (const [at, v] of Object.entries(c.data.set ?? {})) values[Number(at) - 1] = v;
-  return c.data.slice ? values.slice(...c.data.slice) : values;
-}
-
 interface Point {
   org_code: string;
   period: string;
@@ -46,8 +26,6 @@ interface Point {
 
 /** The values rounded as the table writes them (6 decimals): the most the text can differ from the engine. */
 const WRITTEN = 5e-7;
-/** The package's inputs are printed to 8 decimals (see nhsrplotthedots.test.ts). */
-const INPUT_ROUNDING = 4e-8;
 
 const dir = mkdtempSync(join(tmpdir(), "ccg-trend-peer-"));
 const thresholds = join(dir, "thresholds.csv");
