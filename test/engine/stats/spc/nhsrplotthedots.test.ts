@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assurance } from "../../../../src/engine/stats/spc/assurance.js";
-import { runMembers, shiftRunEnds, trendRunEnds, type Direction } from "../../../../src/engine/stats/spc/runs.js";
+import { runMembers, shiftRunEnds, trendRunEnds } from "../../../../src/engine/stats/spc/runs.js";
 import { ruleMarks, specialCauseAt, type RuleMarks, type SpecialCause } from "../../../../src/engine/stats/spc/special-cause.js";
 import { beyondTwoSigma, twoInThree, twoInThreeWindows } from "../../../../src/engine/stats/spc/two-in-three.js";
 import { DEFAULT_XMR_OPTIONS, SHORT_SERIES, xmrChart } from "../../../../src/engine/stats/spc/xmr-chart.js";
