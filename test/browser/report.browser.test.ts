@@ -229,6 +229,13 @@ describe.runIf(haveBrowser)("a report with --trend in headless Chromium", () => 
     }
   });
 
+  it("takes a screenshot of one chart", async () => {
+    const png = await page.locator("#trend-oap_days").screenshot();
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(10_000);
+    if (process.env.UPDATE_SCREENSHOT === "1") writeFileSync(join(ROOT, "docs/report-trend.png"), png);
+  });
+
   it("sorts by an SPC column, improvement first, the rows without icons last", async () => {
     await page.locator("#orgs thead th", { hasText: /^SPC$/ }).first().locator("button").click();
     const keys = await page.$$eval("#orgs tbody tr", (rows) => rows.map((r) => r.querySelector("td.spc")!.getAttribute("data-sort") ?? ""));
