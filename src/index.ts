@@ -20,3 +20,6 @@ export { suspiciousInputs } from "./engine/validate/suspicious.js";
 export { readGraded } from "./io/graded/read-graded.js";
 export { readSuccessions } from "./io/maps/read-successors.js";
 export { renderComparison, type ComparisonFormat } from "./io/output/comparison.js";
+export { trend, type Trend, type TrendOptions, type TrendOutcome, type TrendSeries } from "./engine/trend/trend.js";
+export { orderPeriods, periodReadings, type PeriodOrder } from "./engine/trend/period-order.js";
+export { renderTrend } from "./io/output/trend-table.js";

@@ -74,9 +74,12 @@ function tableOf(text: string, format: CheckFormat): Table | null {
   try {
     if (format === "md") return parseMarkdownGradedTable(text);
     if (format === "json") {
-      const doc = JSON.parse(text) as { organisations: Record<string, unknown>[] };
-      const columns = Object.keys(doc.organisations[0] ?? {});
-      return { columns, rows: doc.organisations.map((o) => columns.map((c) => (o[c] === null || o[c] === undefined ? "" : String(o[c])))) };
+      type Rows = Record<string, unknown>[];
+      const doc = JSON.parse(text) as { organisations?: Rows; series?: Rows; points?: Rows };
+      // A graded table's rows, or a trend's series or points.
+      const rows = doc.organisations ?? doc.series ?? doc.points!;
+      const columns = Object.keys(rows[0] ?? {});
+      return { columns, rows: rows.map((o) => columns.map((c) => (o[c] === null || o[c] === undefined ? "" : String(o[c])))) };
     }
     const [columns, ...rows] = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
     return { columns: columns ?? [], rows };
@@ -85,10 +88,11 @@ function tableOf(text: string, format: CheckFormat): Table | null {
   }
 }
 
+/** Rows by organisation, then (in a trend) indicator, then period, as far as the table has them. */
 function keyed(table: Table): Map<string, string[]> {
   const code = Math.max(0, table.columns.indexOf("org_code"));
-  const period = table.columns.indexOf("period");
-  return new Map(table.rows.map((r) => [period === -1 ? (r[code] ?? "") : `${r[code]} ${r[period]}`, r]));
+  const parts = [code, table.columns.indexOf("indicator"), table.columns.indexOf("period")].filter((i) => i !== -1);
+  return new Map(table.rows.map((r) => [parts.map((i) => r[i] ?? "").join(" "), r]));
 }
 
 function show(cell: string | undefined): string {

@@ -78,7 +78,9 @@ Examples:
     .requiredOption("--out <file>", "where to write the HTML file (- for stdout)")
     .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
     .option("--periods <old,new>", "with --compare: the period of the graded table and the period of this rating (default: the table's only period, the rating's latest)")
-    .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%");
+    .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%")
+    .option("--trend [org]", "values with periods: add each series' variation and assurance icons (Making Data Count) to the table; with ORG, also that organisation's XmR chart per indicator");
+  spcOptions(reportCmd);
   comparisonOptions(reportCmd)
     .addHelpText(
       "after",
@@ -88,11 +90,34 @@ Examples:
   ccg-ratings report graded-2016-17.json --out report.html
   ccg-ratings rate --framework ccg-iaf-2016-17-mental-health --values values-2016-17.csv --out graded-2016-17.csv
   ccg-ratings report --framework ccg-iaf-2016-17-mental-health --values values-2017-18.csv \\
-      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html`,
+      --compare graded-2016-17.csv --map fixtures/maps/ccg-2016-2018-successors.csv --out report.html
+  ccg-ratings report --thresholds thresholds.csv --values quarters.csv --trend 00C --out report.html`,
     )
     .action(async (graded: string | undefined, opts) => {
       const { reportCommand } = await import("./commands/report.js");
       code = await reportCommand(graded, opts, proc);
+    });
+
+  const trendCmd = program
+    .command("trend")
+    .description("statistical process control over periods: an XmR chart per organisation and indicator, its limits, special causes and icons");
+  spcOptions(terminalOptions(inputOptions(trendCmd)))
+    .option("--points", "one row per point (its value, mean, limits and flag) instead of one per series")
+    .option("--org <code>", "only this organisation's series")
+    .option("--indicator <id>", "only this indicator's series")
+    .option("--out <file>", "where to write the table (- for stdout)", "-")
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  ccg-ratings trend --thresholds thresholds.csv --values quarters.csv --period-col quarter
+  ccg-ratings trend --framework ccg-iaf-2016-17-mental-health --values quarters.csv --org 00C --points --format md`,
+    )
+    .action(async (opts) => {
+      const { trendCommand } = await import("./commands/trend.js");
+      code = await trendCommand(opts, proc);
     });
 
   const compareCmd = program
@@ -217,6 +242,19 @@ function comparisonOptions(cmd: Command): Command {
   return cmd
     .option("--map <file>", "successor codes CSV: old_code,new_code[,effective_date]; chains are followed")
     .option("--allow-different-frameworks", "compare tables of different frameworks by category name");
+}
+
+/** How `trend` and `report --trend` draw the XmR charts (NHSRplotthedots' defaults). */
+function spcOptions(cmd: Command): Command {
+  return cmd
+    .option("--baseline <n>", "take the mean and limits from the first N points only (default: all)", positiveInt)
+    .option("--no-screen-outliers", "keep moving ranges above 3.267 x their average in the average, as the Making Data Count Excel tool does")
+    .addOption(new Option("--run-length <n>", "points in a trend or a shift").choices(["6", "7"]).default("7"))
+    .addOption(
+      new Option("--two-in-three <rule>", "which points count towards 2 of 3 beyond two sigma: between 2 and 3 sigma (NHSRplotthedots) or any beyond 2 sigma (Making Data Count, 2023)")
+        .choices(["2-3sigma", "beyond-2sigma"])
+        .default("2-3sigma"),
+    );
 }
 
 /** How a command talks to the terminal: summary, colour, stack traces. */

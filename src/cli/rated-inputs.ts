@@ -41,7 +41,8 @@ export async function rateInputsByPeriod<T>(
   return { inputs, rating: succeeded(inputs, collectPeriods(inputs.framework, withoutRows)), kept };
 }
 
-async function loadInputsFor(opts: InputOptions, proc: Proc, out: OutputTarget): Promise<Inputs> {
+/** The inputs, refusing an output file that is one of them. */
+export async function loadInputsFor(opts: InputOptions, proc: Proc, out: OutputTarget): Promise<Inputs> {
   const inputs = await loadInputs(opts, proc);
   if (out !== null) refuseToOverwrite(out.path, out.shown, inputs.inputPaths.map((path) => ({ path, is: "one of the input files" })));
   return inputs;

@@ -45,6 +45,9 @@ export const DiagnosticCode = z.enum([
   "E_PERIOD_NOT_FOUND",
   "E_SEVERAL_PERIODS",
   "E_NOT_A_DATE",
+  // trend
+  "E_NO_PERIODS",
+  "E_PERIOD_ORDER",
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",
@@ -52,6 +55,7 @@ export const DiagnosticCode = z.enum([
   "W_NOT_IN_ORG_LIST",
   "W_FEW_SCORED",
   "W_PERIOD_ORGS_DIFFER",
+  "W_SHORT_SERIES",
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

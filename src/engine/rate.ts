@@ -179,7 +179,8 @@ export function byCodeThenPeriod(a: { code: string; period: string | null }, b: 
   return compareText(a.code, b.code) || compareText(a.period ?? "", b.period ?? "");
 }
 
-function duplicateRecords(sorted: readonly RecordHead[]): Diagnostic[] {
+/** E_DUPLICATE_ORG for each record with the same organisation and period as the one before it. */
+export function duplicateRecords(sorted: readonly RecordHead[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;

@@ -109,7 +109,7 @@ function controlLimits(indicator: Indicator, x: (n: number) => number, y: (v: nu
 }
 
 /** A line's label: its position along the value axis in pixels, and its text. */
-interface Label {
+export interface Label {
   at: number;
   text: string;
   cls: string;
@@ -118,7 +118,7 @@ interface Label {
 const LABEL_GAP = 12;
 
 /** Labels to the right of a funnel plot, nudged apart vertically so that close lines stay readable. */
-function rightLabels(labels: Label[]): string {
+export function rightLabels(labels: Label[]): string {
   const sorted = [...labels].sort((a, b) => a.at - b.at);
   const ys = sorted.map((l) => l.at);
   for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i]!, ys[i - 1]! + LABEL_GAP);

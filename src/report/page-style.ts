@@ -78,3 +78,13 @@ footer{margin-top:40px;color:var(--muted);font-size:.85rem;border-top:1px solid 
   a{color:inherit;text-decoration:none}
 }
 `;
+
+/** Added only to a report with a trend, so that every other report keeps its bytes. */
+export const TREND_STYLE = `
+.plot .spc-mean{stroke:#1d2329;stroke-width:1.2}
+.plot .spc-line{stroke:#8a949e;stroke-width:1.4}
+.plot .dot.special{stroke:#1d2329;stroke-width:.8}
+.spc-label{white-space:nowrap;margin-right:8px}
+.spc-icons{font-weight:600;color:var(--ink)}
+.spc-consistent_pass{color:var(--up)}.spc-consistent_fail{color:var(--down)}
+`;

@@ -25,6 +25,11 @@ const WIDE_SCALE: readonly CategoryColour[] = [
 
 export const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", ansi: "gray", shape: "cross" };
 
+/** Making Data Count's special causes in the report's colours: improvement as the best category, concern as the worst; common cause grey. */
+export const IMPROVEMENT_COLOUR: CategoryColour = SCALE[0]!;
+export const CONCERN_COLOUR: CategoryColour = SCALE[3]!;
+export const COMMON_CAUSE_COLOUR: CategoryColour = { ...NOT_RATED_COLOUR, shape: "circle" };
+
 /**
  * The single source of the category colours for the terminal summary and the HTML report: position
  * 0 (best) .. categories-1 (worst); frameworks with more or fewer than four categories spread over

@@ -3,6 +3,8 @@ import { valueCuts } from "../engine/framework/bands.js";
 import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Rating } from "../engine/rate.js";
 import type { CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
+import type { XmrOptions } from "../engine/stats/spc/xmr-chart.js";
+import type { Trend } from "../engine/trend/trend.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
 import { comparisonSection } from "./comparison-section.js";
@@ -10,18 +12,21 @@ import { esc } from "./html-escape.js";
 import { hasControlLimits, indicatorPlot } from "./indicator-plot.js";
 import { orgTable } from "./org-table.js";
 import { PAGE_SCRIPT } from "./page-script.js";
-import { PAGE_STYLE } from "./page-style.js";
+import { PAGE_STYLE, TREND_STYLE } from "./page-style.js";
 import { scorePlot } from "./score-plot.js";
 import { sensitivitySection } from "./sensitivity-section.js";
 import { categoryColour } from "./palette.js";
 import { shapeIcon } from "./shape.js";
 import { summarySection } from "./summary-section.js";
+import { trendSection } from "./trend-section.js";
 
 export interface ReportOptions {
   /** The comparison of an earlier graded table (old) with this rating (new), and what to call each. */
   comparison?: { comparison: Comparison; labels: ComparisonLabels };
   /** Each fixed cut moved and who changes category (rate --sensitivity). */
   sensitivity?: CutSensitivity[];
+  /** The XmR charts of the values' periods (report --trend): icons in the table, and one organisation's charts when `org` names it. */
+  trend?: { trend: Trend; org: string | null; options: XmrOptions };
 }
 
 /**
@@ -58,7 +63,7 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(fw.title)}</title>
-<style>${PAGE_STYLE}</style>
+<style>${PAGE_STYLE}${options.trend ? TREND_STYLE : ""}</style>
 </head>
 <body>
 <main>
@@ -68,7 +73,7 @@ ${summarySection(rating.summary)}
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
-${orgTable(fw, rating.organisations)}
+${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null)}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>
 <script>${PAGE_SCRIPT}</script>

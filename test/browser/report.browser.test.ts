@@ -24,6 +24,24 @@ interface Summary {
   organisations: { org_code: string; org_name: string; score: number | null }[];
 }
 
+/** A report opened in its own Chromium profile, every request and every console problem recorded. */
+async function openReport(dir: string, reportPath: string, requests: string[], problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    viewport: { width: 1200, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+  return { context, page };
+}
+
 describe("the browser", () => {
   it("is installed wherever CI runs the tests", () => {
     expect(haveBrowser || process.env.CI === undefined, `${CHROMIUM} is missing in CI: .ci/run should have installed it`).toBe(true);
@@ -46,19 +64,7 @@ describe.runIf(haveBrowser)("the example report in headless Chromium", () => {
     expect(rate.code).toBe(0);
     graded = JSON.parse(rate.stdout) as Summary;
 
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(pathToFileURL(reportPath).href, { waitUntil: "load" });
+    ({ context, page } = await openReport(dir, reportPath, requests, problems));
   }, 60_000);
 
   afterAll(async () => {
@@ -162,5 +168,80 @@ describe.runIf(haveBrowser)("the example report in headless Chromium", () => {
     writeFileSync(join(dir, "report.png"), png);
     if (process.env.UPDATE_SCREENSHOT === "1") writeFileSync(join(ROOT, "docs/report-example.png"), png);
     expect(readFileSync(join(dir, "report.png")).equals(png)).toBe(true);
+  });
+});
+
+describe.runIf(haveBrowser)("a report with --trend in headless Chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ccg-browser-trend-"));
+  const reportPath = join(dir, "trend.html");
+  const inputs = ["--thresholds", "fixtures/trend/thresholds.csv", "--values", "fixtures/trend/quarters-synthetic.csv", "--period-col", "quarter"];
+  type Point = { org_code: string; indicator: string; period: string; flag: string };
+  type Series = { org_code: string; indicator: string; variation: string; assurance: string };
+  let points: Point[];
+  let series: Series[];
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    expect(runBuilt(["report", ...inputs, "--trend", "T07", "--out", reportPath, "-q"]).code).toBe(0);
+    points = (JSON.parse(runBuilt(["trend", ...inputs, "--points", "--format", "json", "-q"]).stdout) as { points: Point[] }).points;
+    series = (JSON.parse(runBuilt(["trend", ...inputs, "--format", "json", "-q"]).stdout) as { series: Series[] }).series;
+    ({ context, page } = await openReport(dir, reportPath, requests, problems));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads nothing but the file itself, and logs no error", () => {
+    for (const url of requests) expect(url).toMatch(/^(file|data):/);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a visible chart per indicator of the organisation, each point where trend puts it, flagged as trend flags it", async () => {
+    const figures = page.locator("#trend figure");
+    expect(await figures.count()).toBe(3);
+    for (const indicator of ["iapt_recovery", "eip_2wk", "oap_days"]) {
+      const own = points.filter((p) => p.org_code === "T07" && p.indicator === indicator);
+      const svg = page.locator(`#trend-${indicator} svg.plot`);
+      expect(await svg.isVisible()).toBe(true);
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(600);
+      const tips = await svg.locator(".dot > title").allTextContents();
+      expect(tips).toEqual(own.map((p) => expect.stringMatching(new RegExp(`^${p.period.replace("/", "\\/")}: [0-9.]+, ${p.flag === "" ? "common cause" : p.flag}$`))));
+      expect(await svg.locator(".dot.special").count()).toBe(own.filter((p) => p.flag !== "").length);
+    }
+  });
+
+  it("gives each icon in the table an accessible name, as many as trend counts", async () => {
+    for (const [column, key, name] of [
+      ["variation", "special_cause_improvement", "Variation: special cause improvement"],
+      ["variation", "special_cause_concern", "Variation: special cause concern"],
+      ["variation", "common_cause", "Variation: common cause"],
+      ["assurance", "consistent_pass", "Assurance: consistently passes the target"],
+      ["assurance", "consistent_fail", "Assurance: consistently fails the target"],
+      ["assurance", "inconsistent", "Assurance: hits and misses the target"],
+    ] as const) {
+      expect(await page.locator("#orgs").getByRole("img", { name, exact: true }).count()).toBe(series.filter((s) => s[column] === key).length);
+    }
+  });
+
+  it("takes a screenshot of one chart", async () => {
+    const png = await page.locator("#trend-oap_days").screenshot();
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(10_000);
+    if (process.env.UPDATE_SCREENSHOT === "1") writeFileSync(join(ROOT, "docs/report-trend.png"), png);
+  });
+
+  it("sorts by an SPC column, improvement first, the rows without icons last", async () => {
+    await page.locator("#orgs thead th", { hasText: /^SPC$/ }).first().locator("button").click();
+    const keys = await page.$$eval("#orgs tbody tr", (rows) => rows.map((r) => r.querySelector("td.spc")!.getAttribute("data-sort") ?? ""));
+    const filled = keys.filter((k) => k !== "").map(Number);
+    expect(filled).toHaveLength(10);
+    expect(filled).toEqual([...filled].sort((a, b) => a - b));
+    expect(keys.slice(0, filled.length).every((k) => k !== "")).toBe(true);
   });
 });

@@ -19,9 +19,12 @@ import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
+import { trendOfInputs, xmrOptionsOf, type SpcFlags } from "../trend-inputs.js";
 import { refuseToOverwrite, writeOutput } from "../output-file.js";
 
-export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
+export interface ReportCommandOptions extends InputOptions, ComparisonOptions, SpcFlags {
+  /** true: icons in the table; an organisation code: its charts too. */
+  trend?: boolean | string;
   out: string;
   compare?: string;
   quiet?: boolean;
@@ -42,19 +45,23 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   ]);
 
   if (opts.sensitivity && graded !== undefined) throw new UsageError("--sensitivity rates the values again: give --values (or --example), not a graded table");
-  const { warnings, rating, sensitivity } =
+  if (opts.trend !== undefined && graded !== undefined) throw new UsageError("--trend charts the values over their periods: give --values, not a graded table");
+  const spc = opts.trend === undefined ? null : { options: xmrOptionsOf(opts), org: typeof opts.trend === "string" ? opts.trend : null };
+  const { warnings, rating, sensitivity, trend } =
     graded === undefined
       ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({
           warnings: inputs.warnings,
           rating,
           sensitivity: opts.sensitivity ? sensitivityOf(inputs) : undefined,
+          trend: spc === null ? undefined : { ...spc, trend: trendOfInputs(inputs, { ...spc.options, org: null, indicator: null }, spc.org) },
         }))
-      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined };
+      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined, trend: undefined };
   const options: ReportOptions = {
     ...(opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) }),
     ...(sensitivity === undefined ? {} : { sensitivity }),
+    ...(trend === undefined ? {} : { trend }),
   };
-  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings, ...(trend?.trend.warnings ?? [])], opts.maxErrors));
 
   const html = reportHtml(rating, options);
   if (outPath === null) proc.stdout.write(html);

@@ -38,5 +38,7 @@ export type RecordHead = Omit<OrgRecord, "observations">;
 export const Dataset = z.object({
   records: z.array(OrgRecord),
   hasPeriods: z.boolean(),
+  /** The 1-based column of the periods in the values file, for a message about a period label. */
+  periodColumn: z.number().int().positive().optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

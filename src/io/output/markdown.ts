@@ -27,11 +27,11 @@ export function renderMarkdown(rating: Rating): string {
   return [
     `# ${escapeCell(rating.framework.title)}`,
     "",
-    table(summaryHead, summaryRows, summaryHead.map((_, i) => i > 0)),
+    markdownTable(summaryHead, summaryRows, summaryHead.map((_, i) => i > 0)),
     "",
     GRADED_HEADING,
     "",
-    table(columns, graded, numeric),
+    markdownTable(columns, graded, numeric),
     "",
   ].join("\n");
 }
@@ -47,7 +47,8 @@ export function parseMarkdownGradedTable(text: string): { columns: string[]; row
   return { columns: cells(body[0]!), rows: body.slice(2).map(cells) };
 }
 
-function table(head: string[], rows: string[][], rightAligned: boolean[]): string {
+/** A GitHub-flavoured Markdown table; numeric columns right-aligned. */
+export function markdownTable(head: string[], rows: string[][], rightAligned: boolean[]): string {
   const row = (cells: string[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [`| ${head.map(escapeCell).join(" | ")} |`, `|${rightAligned.map((r) => (r ? " ---: " : " --- ")).join("|")}|`, ...rows.map(row)].join("\n");
 }

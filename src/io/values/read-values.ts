@@ -62,7 +62,7 @@ export interface SegmentRead {
    */
   unread: [number, number, number, number, number][];
   /** What the header gave that the end of the read looks at; null when it gave no plan. */
-  shape: { long: boolean; hasPeriods: boolean; indicatorColumn: number; indicatorColumnName: string } | null;
+  shape: { long: boolean; hasPeriods: boolean; periodColumn: number | null; indicatorColumn: number; indicatorColumnName: string } | null;
 }
 
 /**
@@ -117,7 +117,13 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
     shape:
       plan === null
         ? null
-        : { long: plan.layout === "long", hasPeriods: plan.periodCol !== undefined, indicatorColumn: plan.indicatorCol + 1, indicatorColumnName: header!.names[plan.indicatorCol] ?? "" },
+        : {
+            long: plan.layout === "long",
+            hasPeriods: plan.periodCol !== undefined,
+            periodColumn: plan.periodCol === undefined ? null : plan.periodCol + 1,
+            indicatorColumn: plan.indicatorCol + 1,
+            indicatorColumnName: header!.names[plan.indicatorCol] ?? "",
+          },
   });
 
   const skipped = { records: 0 };
@@ -268,20 +274,20 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
       }
     }
   }
-  return valuesRead(store, shape.hasPeriods, diagnostics, segments.length);
+  return valuesRead(store, shape.hasPeriods, diagnostics, segments.length, shape.periodColumn);
 }
 
 function asStore(store: ValuesStore | StoreParts): ValuesStore {
   return store instanceof ValuesStore ? store : ValuesStore.fromParts(store);
 }
 
-function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagnostic[], parts: number): ValuesRead {
+function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagnostic[], parts: number, periodColumn: number | null = null): ValuesRead {
   let dataset: Dataset | null = null;
   return {
     values,
     parts,
     get dataset() {
-      return (dataset ??= values.dataset(hasPeriods));
+      return (dataset ??= values.dataset(hasPeriods, periodColumn));
     },
     diagnostics,
   };

@@ -271,8 +271,8 @@ export class ValuesStore {
   }
 
   /** Every record, as the engine takes them, in the order first read. */
-  dataset(hasPeriods: boolean): Dataset {
-    return { records: this.materialise(), hasPeriods };
+  dataset(hasPeriods: boolean, periodColumn: number | null = null): Dataset {
+    return { records: this.materialise(), hasPeriods, ...(periodColumn === null ? {} : { periodColumn }) };
   }
 
   /**

@@ -1,58 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assurance } from "../../../../src/engine/stats/spc/assurance.js";
-import { runMembers, shiftRunEnds, trendRunEnds, type Direction } from "../../../../src/engine/stats/spc/runs.js";
+import { runMembers, shiftRunEnds, trendRunEnds } from "../../../../src/engine/stats/spc/runs.js";
 import { ruleMarks, specialCauseAt, type RuleMarks, type SpecialCause } from "../../../../src/engine/stats/spc/special-cause.js";
 import { beyondTwoSigma, twoInThree, twoInThreeWindows } from "../../../../src/engine/stats/spc/two-in-three.js";
 import { DEFAULT_XMR_OPTIONS, SHORT_SERIES, xmrChart } from "../../../../src/engine/stats/spc/xmr-chart.js";
 import { xmrLimits } from "../../../../src/engine/stats/spc/xmr-limits.js";
 import { expectWithinRounding } from "../peer-vectors.js";
-
-type TrendCase = { values: number[]; expected: number[] };
-type MembersCase = { ends: Direction[]; expected: number[] };
-type ShiftCase = { sides: Direction[]; expected: number[] };
-type TwoCase = { counted: number[]; sides: Direction[]; expected: number[] };
-type SeriesCase = { name: string; values: number[]; expectedLastTypes: string[] };
-
-interface Vectors {
-  rnorm20: { values: number[] };
-  limits: LimitCase[];
-  trendRunEnds: { cases: TrendCase[] };
-  runMembers: { cases: MembersCase[] };
-  shiftRunEnds: { cases: ShiftCase[] };
-  twoInThreeWindows: { cases: TwoCase[] };
-  twoInThree: { cases: TwoCase[] };
-  priority: { marks: { sides: Direction[]; outside: number[]; trend: Direction[]; twoInThree: number[]; shift: number[] }; expected: string[] };
-  series: SeriesCase[];
-  assurance: { target: number; limits: { lpl: number; upl: number }[]; expected: { increase: string[]; decrease: string[] } };
-  shortSeries: { threshold: number };
-}
-
-const vectors = JSON.parse(readFileSync(new URL("../../../../fixtures/peer-vectors/nhsrplotthedots/vectors.json", import.meta.url), "utf8")) as Vectors;
-
-interface LimitCase {
-  name: string;
-  data: { from?: "rnorm20"; set?: Record<string, number>; slice?: [number, number]; values?: number[] };
-  screenOutliers: boolean;
-  expected: { mean: string; lpl: string; upl: string };
-  relativeToMean?: number[];
-  closeToLimitsFirst?: boolean[];
-  improvementAt?: number[];
-}
-
-/** A case's data as the package's test builds it (R positions are 1-based). */
-function dataOf(c: LimitCase): number[] {
-  if (c.data.values) return c.data.values;
-  const values = [...vectors.rnorm20.values];
-  for (const [at, v] of Object.entries(c.data.set ?? {})) values[Number(at) - 1] = v;
-  return c.data.slice ? values.slice(...c.data.slice) : values;
-}
-
-/**
- * The inputs are printed to 8 decimals, so each is off by up to 5e-9: the mean by as much, the average
- * moving range by twice as much, the limits by 2.66 x 1e-8 + 5e-9 < 4e-8 beyond the printed digits.
- */
-const INPUT_ROUNDING = 4e-8;
+import { dataOf, INPUT_ROUNDING, vectors } from "./nhsrplotthedots-vectors.js";
 
 describe("XmR limits against NHSRplotthedots (ptd_spc_standard)", () => {
   it.each(vectors.limits.map((c) => [c.name, c] as const))("%s", (_, c) => {
