@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sortDiagnostics } from "../../src/engine/diagnostics.js";
 import { Framework } from "../../src/engine/framework/schema.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../../src/io/values/options.js";
+import { readThresholds } from "../../src/io/thresholds/read-thresholds.js";
 import { readValues } from "../../src/io/values/read-values.js";
 import { ROOT } from "../helpers/in-process.js";
 
@@ -39,15 +40,14 @@ function line(r: Row): string {
 }
 const exportOf = (rows: Row[]) => [HEADER, ...rows.map(line)].join("\n") + "\n";
 
-/** Two Fingertips ids rated by thresholds: a percentage and a rate per 100,000. */
-const thresholds = Framework.parse({
-  id: "t",
-  title: "T",
-  indicators: [
-    { id: "90323", label: "Obesity", polarity: "lower", scoring: { method: "thresholds", cuts: [18, 21, 24] } },
-    { id: "40401", label: "Mortality", polarity: "lower", unit: "per 100,000", scoring: { method: "thresholds", cuts: [300, 350, 400] } },
-  ],
-});
+/** Two Fingertips ids in a thresholds CSV, which names them as any other id: a percentage and a rate per 100,000. */
+const THRESHOLDS = `indicator,label,polarity,top_performing,performing_well,needs_improvement,unit
+90323,Obesity,lower,18,21,24,%
+40401,Mortality,lower,300,350,400,"per 100,000"
+`;
+const thresholdsRead = await readThresholds(Readable.from([THRESHOLDS]), "t.csv");
+if (!thresholdsRead.ok) throw new Error("the thresholds should read");
+const thresholds = thresholdsRead.framework;
 /** The same rate scored by its interval, which needs the counts. */
 const interval = Framework.parse({
   id: "s",
