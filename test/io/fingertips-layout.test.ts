@@ -91,7 +91,7 @@ describe("--layout and the column flags", () => {
   });
 
   it.each([
-    ["keeps the default filter beside --where on another column", [{ column: "Area Type", value: "Regions (statistical)" }], [{ column: "Area Type", value: "Regions (statistical)" }, { column: "Category Type", value: "" }], "Category Type empty"],
+    ["keeps the default filter beside --where on another column", [{ column: "Area Type", value: "Regions (statistical)" }], [{ column: "Area Type", value: "Regions (statistical)" }, { column: "Category Type", value: "" }], `Category Type empty (a Fingertips export's whole population; --where "Category Type=..." chooses another)`],
     ["drops it when --where names Category Type", [{ column: "Category Type", value: "Ethnic groups" }], [{ column: "Category Type", value: "Ethnic groups" }], ""],
     ["drops it when --where names Category Type in another case", [{ column: "category type", value: "Ethnic groups" }], [{ column: "category type", value: "Ethnic groups" }], ""],
   ])("%s", (_, where, expected, defaults) => {

@@ -34,7 +34,7 @@ export interface Layout {
   columns: ColumnNames;
   /** Every filter: --where's, and the layout's own for a column --where does not name. */
   where: { column: string; value: string }[];
-  /** The layout's own filters kept, as said in a message: empty when there are none. */
+  /** The layout's own filters kept, as a message says them: empty when there are none. */
   defaultFilters: string;
   /** The column of the publisher's own comparison of each value with its benchmark, kept with the value. */
   comparison: string | undefined;
@@ -86,7 +86,7 @@ export function resolveLayout(header: Header, options: ValuesOptions): Layout {
     kind: "fingertips",
     columns,
     where: [...options.where, ...defaults],
-    defaultFilters: defaults.map((w) => `${w.column} empty`).join(", "),
+    defaultFilters: defaults.map((w) => `${w.column} empty (a Fingertips export's whole population; --where "${w.column}=..." chooses another)`).join(", "),
     comparison: present(FINGERTIPS.comparison)[0],
     splits: [FINGERTIPS.areaType, FINGERTIPS.sex, FINGERTIPS.age, FINGERTIPS.category].flatMap(present),
     valueFirst: true,

@@ -6,11 +6,10 @@ import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
 import type { ValuesOptions } from "./options.js";
-import { compareText } from "../../engine/text-order.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
 import { needsCounts } from "../../engine/scoring/needs-counts.js";
-import { FINGERTIPS } from "./fingertips.js";
+import { compareText } from "../../engine/text-order.js";
 import { resolveLayout } from "./layout.js";
 
 export interface ValuesRead {
@@ -320,6 +319,8 @@ function duplicateValue(code: string, id: string, period: string | null, at: { f
 
 /** Values of a split column named in a second-value error, the first in text order; "..." says there are more. */
 const SPLIT_VALUES_SHOWN = 8;
+/** Values of a split column kept per indicator before the first few are picked out of them. */
+const SPLIT_VALUES_KEPT = 64;
 
 /**
  * Add a split column's value, keeping only the first few in text order once there are many: the same
@@ -327,7 +328,7 @@ const SPLIT_VALUES_SHOWN = 8;
  */
 function noteSplit(values: Set<string>, value: string): void {
   values.add(value);
-  if (values.size > 8 * SPLIT_VALUES_SHOWN) {
+  if (values.size > SPLIT_VALUES_KEPT) {
     const first = [...values].sort(compareText).slice(0, SPLIT_VALUES_SHOWN + 1);
     values.clear();
     for (const v of first) values.add(v);
@@ -429,14 +430,13 @@ function makePlan(
     else attributes.set(column, col);
   }
   const given = options.where.map((w) => `${w.column}=${w.value}`).join(", ");
-  const defaults = layout.defaultFilters === "" ? "" : `${layout.defaultFilters} (a Fingertips export's whole population; --where "${FINGERTIPS.categoryType}=..." chooses another)`;
   const base = {
     orgCol: orgCol ?? 0,
     nameCol: columnOf(header, names.name),
     periodCol: columnOf(header, names.period),
     where,
     attributes,
-    filters: [given === "" ? "" : `--where ${given}`, defaults].filter((f) => f !== "").join(" and "),
+    filters: [given === "" ? "" : `--where ${given}`, layout.defaultFilters].filter((f) => f !== "").join(" and "),
   };
   const indicatorCol = columnOf(header, names.indicator);
   if (indicatorCol !== undefined) {
