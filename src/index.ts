@@ -6,6 +6,7 @@ export { Diagnostic, DiagnosticCode } from "./engine/diagnostic-schema.js";
 export { bandByThresholds } from "./engine/scoring/thresholds.js";
 export { readValues } from "./io/values/read-values.js";
 export { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "./io/values/options.js";
+export { OUR_COLUMNS, VALUES_LAYOUTS, type ValuesLayout } from "./io/values/layout.js";
 export { readThresholds } from "./io/thresholds/read-thresholds.js";
 export { parseFrameworkText, readFrameworkFile } from "./io/framework/read-framework.js";
 export { renderRating, type OutputFormat } from "./io/output/render.js";

@@ -6,8 +6,10 @@ import { formatFixed, formatValue } from "../io/output/format-number.js";
 /** One organisation's explanation as aligned, readable text. */
 export function explanationText(e: Explanation, frameworkTitle: string): string {
   const lines = [`${e.code} ${e.name}${e.period === null ? "" : ` (period ${e.period})`}`, frameworkTitle, ""];
-  const rows = [["Indicator", "Value", "Band", "Decided by", "Next band up"], ...e.indicators.map(indicatorRow)];
-  lines.push(...aligned(rows, [false, true, true, false, false]), "");
+  // The publisher's own comparison (Fingertips' "Compared to England") goes beside ours, when the values give one.
+  const compared = e.indicators.some((i) => i.comparison !== undefined);
+  const rows = [["Indicator", "Value", "Band", "Decided by", ...(compared ? ["Published comparison"] : []), "Next band up"], ...e.indicators.map((i) => indicatorRow(i, compared))];
+  lines.push(...aligned(rows, [false, true, true, false, ...(compared ? [false] : []), false]), "");
 
   const weights = e.indicators.filter((i) => i.score !== null).map((i) => `${i.id} ${formatValue(i.weight)}`);
   if (e.score === null) {
@@ -27,15 +29,16 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
   return `${lines.join("\n")}\n`;
 }
 
-function indicatorRow(i: IndicatorExplanation): string[] {
+function indicatorRow(i: IndicatorExplanation, compared: boolean): string[] {
   const label = `${i.label} (${i.id})`;
-  if (i.score === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ""];
+  const comparison = compared ? [i.comparison ?? ""] : [];
+  if (i.score === null) return [label, i.unscored === "invalid" ? "invalid" : "-", "-", `unscored: ${i.unscored}`, ...comparison, ""];
   const value = i.text ?? valueWithUnit(i.value!, i.unit);
   const shown = i.numerator !== null && i.denominator !== null ? `${formatValue(i.numerator)}/${formatValue(i.denominator)} = ${value}` : value;
   // Only fixed thresholds name a value that moves the band; relative and interval methods do not.
   const next = i.nextBandAt !== null ? `${valueWithUnit(i.nextBandAt, i.unit)} (${signed(i.nextBandAt - i.value!)})` : i.band === 1 ? "best band" : "-";
   const band = i.band === null ? `score ${formatFixed(i.score, 3)}` : String(i.band);
-  return [label, shown, band, i.decidedBy ?? "", next];
+  return [label, shown, band, i.decidedBy ?? "", ...comparison, next];
 }
 
 function whatWouldChange(e: Explanation): string[] {

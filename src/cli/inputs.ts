@@ -9,6 +9,7 @@ import type { Encoding } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { openSource } from "../io/source.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
+import type { ValuesLayout } from "../io/values/layout.js";
 import { readValues } from "../io/values/read-values.js";
 import { startValuesRead } from "../io/values/split-read.js";
 import { DataFailure, UsageError } from "./failures.js";
@@ -30,6 +31,7 @@ export interface InputOptions {
   periodCol?: string;
   numeratorCol?: string;
   denominatorCol?: string;
+  layout?: ValuesLayout;
   where?: string[];
   flagCol?: string[];
   minIndicators?: number;
@@ -181,15 +183,16 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     return { column, value };
   });
   const flagCols = Object.fromEntries((opts.flagCol ?? []).map((f) => splitPair(f, "--flag-col", "OVERRIDE_COLUMN=FILE_COLUMN")));
-  const d = DEFAULT_VALUES_OPTIONS;
   return {
-    orgCol: opts.orgCol ?? d.orgCol,
-    nameCol: opts.nameCol ?? d.nameCol,
-    indicatorCol: opts.indicatorCol ?? d.indicatorCol,
-    valueCol: opts.valueCol ?? d.valueCol,
-    periodCol: opts.periodCol ?? d.periodCol,
-    numeratorCol: opts.numeratorCol ?? d.numeratorCol,
-    denominatorCol: opts.denominatorCol ?? d.denominatorCol,
+    ...DEFAULT_VALUES_OPTIONS,
+    orgCol: opts.orgCol,
+    nameCol: opts.nameCol,
+    indicatorCol: opts.indicatorCol,
+    valueCol: opts.valueCol,
+    periodCol: opts.periodCol,
+    numeratorCol: opts.numeratorCol,
+    denominatorCol: opts.denominatorCol,
+    layout: opts.layout,
     where,
     flagCols,
     encoding: opts.encoding,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ENCODINGS } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
+import { VALUES_LAYOUTS } from "../io/values/layout.js";
 import { DEFAULT_MAX_PER_CODE, diagnosticLines } from "./diagnostic-lines.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { DataFailure, UsageError } from "./failures.js";
@@ -218,14 +219,17 @@ export function inputOptions(cmd: Command): Command {
   return cmd
     .option("--thresholds <file>", "thresholds CSV: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
     .option("--framework <id|file>", "a built-in framework id or a framework JSON file")
-    .option("--values <file>", "values CSV, wide or long layout (- for stdin)")
-    .option("--org-col <name>", "organisation code column", "org_code")
-    .option("--name-col <name>", "organisation name column", "org_name")
-    .option("--indicator-col <name>", "long layout: indicator id column", "indicator")
-    .option("--value-col <name>", "long layout: value column", "value")
-    .option("--period-col <name>", "period column", "period")
-    .option("--numerator-col <name>", "long layout: numerator column", "numerator")
-    .option("--denominator-col <name>", "long layout: denominator column", "denominator")
+    .option("--values <file>", "values CSV, wide or long layout, or a Fingertips export (- for stdin)")
+    .addOption(
+      new Option("--layout <layout>", "fingertips: a Fingertips export's columns and filters; plain: ours; auto: fingertips when the header is a Fingertips export's").choices(VALUES_LAYOUTS).default("auto"),
+    )
+    .option("--org-col <name>", 'organisation code column (default: "org_code"; Fingertips: "Area Code")')
+    .option("--name-col <name>", 'organisation name column (default: "org_name"; Fingertips: "Area Name")')
+    .option("--indicator-col <name>", 'long layout: indicator id column (default: "indicator"; Fingertips: "Indicator ID")')
+    .option("--value-col <name>", 'long layout: value column (default: "value"; Fingertips: "Value")')
+    .option("--period-col <name>", 'period column (default: "period"; Fingertips: "Time period")')
+    .option("--numerator-col <name>", 'long layout: numerator column (default: "numerator"; Fingertips: "Count")')
+    .option("--denominator-col <name>", 'long layout: denominator column (default: "denominator"; Fingertips: "Denominator")')
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
     .option("--flag-col <override=column>", "read the column an override looks at (e.g. financial_deficit) from a column of another name (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated (default: the framework's minIndicators)", positiveInt)

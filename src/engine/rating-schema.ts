@@ -22,6 +22,8 @@ export const IndicatorResult = z.object({
   z: z.number().nullable(),
   /** Why the indicator is unscored, or null when it is scored. */
   unscored: z.string().nullable(),
+  /** The publisher's own comparison of the value with its benchmark, where the values file gives one (Fingertips). */
+  comparison: z.string().optional(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
 

@@ -17,6 +17,8 @@ export const Observation = z.object({
   /** The label as written, for categorical indicators (a self-assessment such as "Fully met"). */
   text: z.string().optional(),
   missing: z.enum(["empty", "suppressed"]).optional(),
+  /** The publisher's own comparison of the value with its benchmark, as written (Fingertips: Better, Similar, Worse, ...). */
+  comparison: z.string().optional(),
   origin: Origin.optional(),
   denominatorOrigin: Origin.optional(),
 });

@@ -85,6 +85,7 @@ function resultMaker(indicator: Indicator, observations: readonly (Observation |
   let texts: (string | null)[] | null = null;
   let numerators: (number | null)[] | null = null;
   let denominators: (number | null)[] | null = null;
+  let comparisons: (string | undefined)[] | null = null;
   for (let i = 0; i < n; i++) {
     const { value, text } = items[i]!;
     const obs = observations[i];
@@ -95,6 +96,7 @@ function resultMaker(indicator: Indicator, observations: readonly (Observation |
     if (text !== undefined) (texts ??= new Array<string | null>(n).fill(null))[i] = text;
     if (obs?.numerator !== undefined) (numerators ??= new Array<number | null>(n).fill(null))[i] = obs.numerator;
     if (obs?.denominator !== undefined) (denominators ??= new Array<number | null>(n).fill(null))[i] = obs.denominator;
+    if (obs?.comparison !== undefined) (comparisons ??= new Array<string | undefined>(n))[i] = obs.comparison;
   }
   const id = indicator.id;
   // One object literal of one shape for every result: GP level makes about a million of them, and
@@ -116,6 +118,8 @@ function resultMaker(indicator: Indicator, observations: readonly (Observation |
       ciUpper: scored ? (outcome.ciUpper ?? null) : null,
       z: scored ? (outcome.z ?? null) : null,
       unscored: scored ? null : outcome.reason,
+      // Undefined, not null, where there is none: JSON then leaves it out, and outputs without one stay as they were.
+      comparison: comparisons === null ? undefined : comparisons[i],
     };
   };
 }

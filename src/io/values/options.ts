@@ -1,15 +1,21 @@
 import type { Encoding } from "../csv/encodings.js";
 import type { CsvLimits } from "../csv/limits.js";
+import type { ValuesLayout } from "./layout.js";
 
-/** How to find things in a values file; the defaults fit our own wide and long layouts. */
+/**
+ * How to find things in a values file. A column name left undefined is the layout's: ours (org_code,
+ * indicator, value, ...) or, for a Fingertips export, Fingertips' own (see layout.ts).
+ */
 export interface ValuesOptions {
-  orgCol: string;
-  nameCol: string;
-  indicatorCol: string;
-  valueCol: string;
-  periodCol: string;
-  numeratorCol: string;
-  denominatorCol: string;
+  orgCol?: string | undefined;
+  nameCol?: string | undefined;
+  indicatorCol?: string | undefined;
+  valueCol?: string | undefined;
+  periodCol?: string | undefined;
+  numeratorCol?: string | undefined;
+  denominatorCol?: string | undefined;
+  /** Undefined: "auto", a Fingertips export when the header is one. */
+  layout?: ValuesLayout | undefined;
   /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
   where: { column: string; value: string }[];
   /** The file's own name for a column the framework's overrides look at, by the framework's name for it (--flag-col). */
@@ -22,13 +28,6 @@ export interface ValuesOptions {
 }
 
 export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {
-  orgCol: "org_code",
-  nameCol: "org_name",
-  indicatorCol: "indicator",
-  valueCol: "value",
-  periodCol: "period",
-  numeratorCol: "numerator",
-  denominatorCol: "denominator",
   where: [],
   flagCols: {},
 };

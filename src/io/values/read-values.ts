@@ -8,6 +8,9 @@ import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions 
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
+import { needsCounts } from "../../engine/scoring/needs-counts.js";
+import { compareText } from "../../engine/text-order.js";
+import { resolveLayout } from "./layout.js";
 
 export interface ValuesRead {
   /** The values compactly; `dataset` makes the engine's objects of all of them, once, when first asked. */
@@ -35,6 +38,13 @@ interface Plan {
   valueCol: number | undefined;
   numCol: number | undefined;
   denCol: number | undefined;
+  /** Long layout: the column of the publisher's own comparison of each value (see Layout). */
+  comparisonCol: number | undefined;
+  /** Long layout: columns that tell rows of one organisation, indicator and period apart (see Layout). */
+  splits: { name: string; col: number }[];
+  valueFirst: boolean;
+  /** Every filter, as said when no row passes them. */
+  filters: string;
 }
 
 /**
@@ -56,13 +66,17 @@ export interface SegmentRead {
   keptRows: number;
   /** Whether reading stopped at an error in the file itself (CSV syntax, encoding, a limit). */
   stopped: boolean;
+  /** The values of each split column (see Plan) seen for each indicator, by [indicator][split column]: a few of each. */
+  splitValues: string[][][];
+  /** Second values, as [index in `diagnostics`, indicator]: `finishRead` says there which split columns differ. */
+  duplicates: [number, number][];
   /**
    * Values that could not be read, as [record, indicator, line, first diagnostic, diagnostics]: had
    * an earlier part held a value for them, one read would have said "second value" instead.
    */
   unread: [number, number, number, number, number][];
   /** What the header gave that the end of the read looks at; null when it gave no plan. */
-  shape: { long: boolean; hasPeriods: boolean; periodColumn: number | null; indicatorColumn: number; indicatorColumnName: string } | null;
+  shape: { long: boolean; hasPeriods: boolean; periodColumn: number | null; indicatorColumn: number; indicatorColumnName: string; filters: string; splits: string[] } | null;
 }
 
 /**
@@ -71,7 +85,7 @@ export interface SegmentRead {
  * Reports every problem it finds, not only the first.
  */
 export async function readValues(input: ValuesInput, file: string, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
-  return finishRead([await readSegment(input, file, framework, options, true)], file, framework, options);
+  return finishRead([await readSegment(input, file, framework, options, true)], file, framework);
 }
 
 /** A values file's bytes, or its text already opened (see scan-thread.ts). */
@@ -104,6 +118,8 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
   let keptRows = 0;
   let stopped = false;
   const unread: SegmentRead["unread"] = [];
+  const splitValues = framework.indicators.map((): Set<string>[] => []);
+  const duplicates: SegmentRead["duplicates"] = [];
   const done = (): SegmentRead => ({
     store,
     diagnostics,
@@ -114,6 +130,8 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
     keptRows,
     stopped,
     unread,
+    splitValues: splitValues.map((sets) => sets.map((set) => [...set])),
+    duplicates,
     shape:
       plan === null
         ? null
@@ -123,6 +141,8 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
             periodColumn: plan.periodCol === undefined ? null : plan.periodCol + 1,
             indicatorColumn: plan.indicatorCol + 1,
             indicatorColumnName: header!.names[plan.indicatorCol] ?? "",
+            filters: plan.filters,
+            splits: plan.splits.map((split) => split.name),
           },
   });
 
@@ -195,20 +215,19 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
         continue;
       }
       seen.add(id);
+      p.splits.forEach(({ col }, k) => noteSplit((splitValues[known.index]![k] ??= new Set()), cells[col]!.trim()));
       let rec = s.find(code, period);
       if (rec === undefined) rec = s.addRecord(code, name, period, line, attributes);
       else s.nameIfUnnamed(rec, name);
       if (s.holds(rec, known.index)) {
-        diagnostics.push(duplicateValue(code, id, period, { file, line, column: p.indicatorCol + 1 }));
+        duplicates.push([diagnostics.length, known.index]);
+        diagnostics.push(duplicateValue(code, id, period, { file, line, column: p.indicatorCol + 1 }, ""));
         continue;
       }
-      const src: Source =
-        p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
-          ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
-          : { kind: "value", col: p.valueCol! };
       const before = diagnostics.length;
-      observe(s, rec, known.index, cells, src, known.indicator, header, file, line, diagnostics);
+      observe(s, rec, known.index, cells, longSource(p, cells, known.indicator), known.indicator, header, file, line, diagnostics);
       if (!s.holds(rec, known.index)) unread.push([rec, known.index, line, before, diagnostics.length - before]);
+      else if (p.comparisonCol !== undefined && cells[p.comparisonCol]!.trim() !== "") s.compared(cells[p.comparisonCol]!.trim());
     }
   }
   if (header === null && !stopped) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
@@ -220,11 +239,12 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
  * given them, and add the problems only the whole file shows (no data, an indicator with no rows).
  * `lineShifts[k]` moves segment k's line numbers (0 for the first).
  */
-export function finishRead(segments: readonly SegmentRead[], file: string, framework: Framework, options: ValuesOptions, lineShifts: readonly number[] = [0]): ValuesRead {
+export function finishRead(segments: readonly SegmentRead[], file: string, framework: Framework, lineShifts: readonly number[] = [0]): ValuesRead {
   const [head, ...rest] = segments;
-  const diagnostics: Diagnostic[] = [...head!.diagnostics];
   const shape = head!.shape;
-  if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, diagnostics, 1);
+  if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, [...head!.diagnostics], 1);
+  const hints = duplicateHints(shape.splits, segments, framework.indicators.length);
+  const diagnostics = withHints(head!, hints);
   const store = asStore(head!.store);
   const unknown = new Map(head!.unknown);
   const seen = new Set(head!.seen);
@@ -245,7 +265,7 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     const part = segment.store instanceof ValuesStore ? segment.store.toParts() : segment.store!;
     const recs = store.appendRecords(part, shift, (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))));
     const duplicate = (rec: number, ind: number, line: number) =>
-      diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }));
+      diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }, hints[ind]!));
     // A value this part could not read, which an earlier part holds, is a second value: read in one
     // go, the file would have said so and not looked at the cell.
     const superseded = new Set<number>();
@@ -254,7 +274,7 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
       duplicate(recs[rec]!, ind, line + shift);
       for (let d = first; d < first + count; d++) superseded.add(d);
     }
-    segment.diagnostics.forEach((d, i) => superseded.has(i) || diagnostics.push(moved(d)));
+    withHints(segment, hints).forEach((d, i) => superseded.has(i) || diagnostics.push(moved(d)));
     store.appendValues(part, recs, shift, duplicate);
   });
   diagnostics.push(...unknown.values());
@@ -262,9 +282,8 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
   const at = { file, line: 1, column: 1 };
   if (dataRows === 0 && !hasErrors(diagnostics)) {
     diagnostics.push(error("E_NO_DATA", "no data rows after the header", at));
-  } else if (keptRows === 0 && options.where.length > 0 && !hasErrors(diagnostics)) {
-    const filter = options.where.map((w) => `${w.column}=${w.value}`).join(", ");
-    diagnostics.push(error("E_NO_DATA", `no row matches --where ${filter}`, at));
+  } else if (keptRows === 0 && shape.filters !== "" && !hasErrors(diagnostics)) {
+    diagnostics.push(error("E_NO_DATA", `no row matches ${shape.filters}`, at));
   } else if (shape.long && !hasErrors(diagnostics)) {
     for (const ind of framework.indicators) {
       if (!seen.has(ind.id)) {
@@ -293,9 +312,71 @@ function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagn
   };
 }
 
-function duplicateValue(code: string, id: string, period: string | null, at: { file: string; line: number; column: number }): Diagnostic {
+/** `hint`: which columns tell the two rows apart (see duplicateHints), or "". */
+function duplicateValue(code: string, id: string, period: string | null, at: { file: string; line: number; column: number }, hint: string): Diagnostic {
   const when = period === null ? "" : ` in period ${period}`;
-  return error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}`, at);
+  return error("E_DUPLICATE_VALUE", `second value for ${code}, indicator ${id}${when}${hint}`, at);
+}
+
+/** Values of a split column named in a second-value error, the first in text order; "..." says there are more. */
+const SPLIT_VALUES_SHOWN = 8;
+/** Values of a split column kept per indicator before the first few are picked out of them. */
+const SPLIT_VALUES_KEPT = 64;
+
+/**
+ * Add a split column's value, keeping only the first few in text order once there are many: the same
+ * few however the file was split for reading, and a file of a million ages takes no memory for them.
+ */
+function noteSplit(values: Set<string>, value: string): void {
+  values.add(value);
+  if (values.size > SPLIT_VALUES_KEPT) {
+    const first = [...values].sort(compareText).slice(0, SPLIT_VALUES_SHOWN + 1);
+    values.clear();
+    for (const v of first) values.add(v);
+  }
+}
+
+/**
+ * For each indicator, what to add to its second-value errors: the split columns (Sex, Age) with more
+ * than one value among its rows, and how to keep one. A second value then usually means a filter is
+ * missing, not that the file repeats itself.
+ */
+function duplicateHints(splits: readonly string[], segments: readonly SegmentRead[], indicators: number): string[] {
+  return Array.from({ length: indicators }, (_, ind) => {
+    const varied = splits.flatMap((name, k) => {
+      const values = new Set<string>();
+      for (const segment of segments) for (const v of segment.splitValues[ind]?.[k] ?? []) noteSplit(values, v);
+      const sorted = [...values].sort(compareText);
+      if (sorted.length < 2) return [];
+      const shown = sorted.slice(0, SPLIT_VALUES_SHOWN).map((v) => (v === "" ? "(empty)" : v));
+      return [{ name, values: `${shown.join(", ")}${sorted.length > SPLIT_VALUES_SHOWN ? ", ..." : ""}` }];
+    });
+    if (varied.length === 0) return "";
+    const differ = varied.map((v) => `${v.name} (${v.values})`).join(" and ");
+    const keep = varied.map((v) => `--where "${v.name}=..."`).join(" ");
+    return `: its rows differ by ${differ}; keep one with ${keep}`;
+  });
+}
+
+/** A segment's diagnostics, each second value told which split columns differ. */
+function withHints(segment: SegmentRead, hints: readonly string[]): Diagnostic[] {
+  const hinted = [...segment.diagnostics];
+  for (const [i, ind] of segment.duplicates) if (hints[ind] !== "") hinted[i] = { ...hinted[i]!, message: hinted[i]!.message + hints[ind]! };
+  return hinted;
+}
+
+/**
+ * Where a long row's value comes from: the numerator and denominator when the file has both columns
+ * and the row gives either, else the value. A layout that rates the published value (Fingertips) takes
+ * the value where there is one, unless the method works from the counts.
+ */
+function longSource(p: Plan, cells: readonly string[], indicator: Indicator): Source {
+  if (p.numCol === undefined || p.denCol === undefined) return { kind: "value", col: p.valueCol! };
+  const fraction: Source = { kind: "fraction", numCol: p.numCol, denCol: p.denCol };
+  if (p.valueCol === undefined) return fraction;
+  const value: Source = { kind: "value", col: p.valueCol };
+  if (p.valueFirst && cells[p.valueCol]!.trim() !== "" && !needsCounts(indicator.scoring.method)) return value;
+  return cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "" ? fraction : value;
 }
 
 /** Each column's first value that is not blank wins: the rows of one organisation may each give some. */
@@ -310,7 +391,8 @@ function fillAttributes(into: Record<string, string>, valueOf: (column: string) 
 function usedColumns(plan: Plan): number[] {
   const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col] : [src.numCol, src.denCol]));
   const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol];
-  return [...named, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
+  const kept = [plan.comparisonCol, ...plan.splits.map((split) => split.col)];
+  return [...named, ...kept, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
 }
 
 function attributesOf(cells: readonly string[], plan: Plan): Record<string, string> {
@@ -326,12 +408,14 @@ function makePlan(
   diagnostics: Diagnostic[],
 ): Plan | null {
   const at = { file, line, column: 1 };
-  const orgCol = columnOf(header, options.orgCol);
+  const layout = resolveLayout(header, options);
+  const names = layout.columns;
+  const orgCol = columnOf(header, names.org);
   if (orgCol === undefined) {
-    diagnostics.push(error("E_MISSING_COLUMN", `no organisation code column "${options.orgCol}" (name another with --org-col)`, at));
+    diagnostics.push(error("E_MISSING_COLUMN", `no organisation code column "${names.org}" (name another with --org-col)`, at));
   }
   const where: Plan["where"] = [];
-  for (const w of options.where) {
+  for (const w of layout.where) {
     const col = columnOf(header, w.column);
     if (col === undefined) diagnostics.push(error("E_MISSING_COLUMN", `no column "${w.column}" for --where ${w.column}=${w.value}`, at));
     else where.push({ col, value: w.value });
@@ -346,30 +430,38 @@ function makePlan(
     }
     else attributes.set(column, col);
   }
+  const given = options.where.map((w) => `${w.column}=${w.value}`).join(", ");
   const base = {
     orgCol: orgCol ?? 0,
-    nameCol: columnOf(header, options.nameCol),
-    periodCol: columnOf(header, options.periodCol),
+    nameCol: columnOf(header, names.name),
+    periodCol: columnOf(header, names.period),
     where,
     attributes,
+    filters: [given === "" ? "" : `--where ${given}`, layout.defaultFilters].filter((f) => f !== "").join(" and "),
   };
-  const indicatorCol = columnOf(header, options.indicatorCol);
+  const indicatorCol = columnOf(header, names.indicator);
   if (indicatorCol !== undefined) {
-    const valueCol = columnOf(header, options.valueCol);
-    const numCol = columnOf(header, options.numeratorCol);
-    const denCol = columnOf(header, options.denominatorCol);
+    const valueCol = columnOf(header, names.value);
+    const numCol = columnOf(header, names.numerator);
+    const denCol = columnOf(header, names.denominator);
     if (valueCol === undefined && (numCol === undefined || denCol === undefined)) {
       diagnostics.push(
         error(
           "E_MISSING_COLUMN",
-          `long layout needs a value column "${options.valueCol}" or numerator and denominator columns "${options.numeratorCol}", "${options.denominatorCol}" (name them with --value-col, --numerator-col, --denominator-col)`,
+          `long layout needs a value column "${names.value}" or numerator and denominator columns "${names.numerator}", "${names.denominator}" (name them with --value-col, --numerator-col, --denominator-col)`,
           at,
         ),
       );
     }
-    return orgCol === undefined ? null : { ...base, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol };
+    const long = {
+      comparisonCol: layout.comparison === undefined ? undefined : columnOf(header, layout.comparison),
+      splits: layout.splits.map((name) => ({ name, col: columnOf(header, name)! })),
+      valueFirst: layout.valueFirst,
+    };
+    return orgCol === undefined ? null : { ...base, ...long, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol };
   }
 
+  const none = { comparisonCol: undefined, splits: [], valueFirst: false };
   const wide = new Map<string, Source>();
   const used = new Set<number>([base.orgCol, ...where.map((w) => w.col), ...attributes.values()]);
   if (base.nameCol !== undefined) used.add(base.nameCol);
@@ -401,7 +493,7 @@ function makePlan(
       diagnostics.push(warning("W_UNKNOWN_INDICATOR", `column "${name}" is not an indicator of the framework; ignored`, { file, line, column: i + 1 }));
     }
   });
-  return orgCol === undefined ? null : { ...base, layout: "wide", wide, indicatorCol: -1, valueCol: undefined, numCol: undefined, denCol: undefined };
+  return orgCol === undefined ? null : { ...base, ...none, layout: "wide", wide, indicatorCol: -1, valueCol: undefined, numCol: undefined, denCol: undefined };
 }
 
 /** One indicator's cells of one row, into the store; a cell that is not a number adds a diagnostic instead. */

@@ -134,7 +134,6 @@ async function readInParts(
     parts.map((part) => part.read),
     file,
     framework,
-    options,
     lineShifts(parts.map((part) => part.newlines)),
   );
 }

@@ -35,6 +35,7 @@ export interface StoreParts {
     col2: Small | null;
   };
   texts: [number, string][];
+  comparisons: [number, string][];
 }
 
 type Columns = StoreParts["columns"];
@@ -86,6 +87,8 @@ export class ValuesStore {
   /** Observations in all blocks, dropped ones too: an observation's index counts through the blocks. */
   private count = 0;
   private texts = new Map<number, string>();
+  /** The publisher's own comparison of an observation's value with its benchmark, by observation (see `compared`). */
+  private comparisons = new Map<number, string>();
 
   constructor(file: string, indicators: readonly string[], orgColumn: number, keyed: boolean, withAttributes: boolean) {
     this.file = file;
@@ -192,6 +195,11 @@ export class ValuesStore {
     this.held[rec * this.indicators.length + ind] = 1;
   }
 
+  /** The publisher's own comparison (Fingertips' "Worse", "Similar", ...) of the observation added last. */
+  compared(comparison: string): void {
+    this.comparisons.set(this.count - 1, comparison);
+  }
+
   /** A store of one block (one part read on a worker thread), as parts. */
   toParts(): StoreParts {
     const [block] = this.blocks;
@@ -211,6 +219,7 @@ export class ValuesStore {
       count: this.count,
       columns,
       texts: [...this.texts],
+      comparisons: [...this.comparisons],
     };
   }
 
@@ -222,6 +231,7 @@ export class ValuesStore {
     store.blocks = [{ columns: parts.columns, count: parts.count }];
     store.count = parts.count;
     store.texts = new Map(parts.texts);
+    store.comparisons = new Map(parts.comparisons);
     for (let i = 0; i < parts.count; i++) store.held[parts.columns.rec[i]! * store.indicators.length + parts.columns.ind[i]!] = 1;
     return store;
   }
@@ -266,6 +276,7 @@ export class ValuesStore {
       this.held[rec * this.indicators.length + c.ind[i]!] = 1;
     }
     for (const [i, text] of next.texts) this.texts.set(this.count + i, text);
+    for (const [i, comparison] of next.comparisons) this.comparisons.set(this.count + i, comparison);
     this.blocks.push({ columns: c, count });
     this.count += count;
   }
@@ -365,6 +376,12 @@ export class ValuesStore {
   }
 
   private observation(c: Columns, i: number, at: number): Observation {
+    const observed = this.observed(c, i, at);
+    const comparison = this.comparisons.get(at);
+    return comparison === undefined ? observed : { ...observed, comparison };
+  }
+
+  private observed(c: Columns, i: number, at: number): Observation {
     const origin = { file: this.file, line: c.line[i]!, column: c.col[i]! };
     switch (c.kind[i] as Kind) {
       case KIND.value:
