@@ -191,9 +191,11 @@ Examples:
 /** The options shared by every command that reads a framework and a values file. */
 export function inputOptions(cmd: Command): Command {
   return cmd
-    .option("--thresholds <file>", "thresholds CSV: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
+    .option("--thresholds <file>", "thresholds CSV or .xlsx: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
     .option("--framework <id|file>", "a built-in framework id or a framework JSON file")
-    .option("--values <file>", "values CSV, wide or long layout (- for stdin)")
+    .option("--values <file>", "values CSV or .xlsx workbook, wide or long layout (- for stdin)")
+    .option("--sheet <name|n>", "values workbook: the sheet to read, by name or place (1: the first; default: the first with the header)")
+    .option("--header-row <n>", "values workbook: the header's row (default: the first with the column names needed)", positiveInt)
     .option("--org-col <name>", "organisation code column", "org_code")
     .option("--name-col <name>", "organisation name column", "org_name")
     .option("--indicator-col <name>", "long layout: indicator id column", "indicator")
