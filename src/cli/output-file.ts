@@ -14,7 +14,7 @@ export function chooseFormat<F extends string>(flag: string | undefined, out: st
 }
 
 /** Write the whole output or nothing; a failure is a data error naming the file. */
-export async function writeOutput(path: string, shown: string, text: string | Iterable<string>): Promise<void> {
+export async function writeOutput(path: string, shown: string, text: string | Iterable<string> | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, text);
   } catch (e) {
