@@ -4,7 +4,8 @@ import type { CellValue } from "exceljs";
  * A workbook cell as the text a CSV of it would hold, so that the one reader of rows reads it: a
  * number in full (String gives back the same number), a percent-formatted number as the percentage
  * shown (0.452 as "45.2%", which a `%` indicator reads as 45.2), a date as its ISO date (2017-03-31),
- * a formula as its cached result, rich text as its text, an error value (#N/A) as itself.
+ * a formula as its cached result (as `=FORMULA` when it has none), rich text as its text, an error
+ * value (#N/A) as itself.
  */
 export function cellText(value: CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return "";
@@ -12,11 +13,12 @@ export function cellText(value: CellValue, numFmt: string | undefined): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return isoDate(value);
-  if ("result" in value || "formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
-    // A formula whose cached result is an error (#DIV/0!) is stored without the error's text.
-    if (typeof result === "number" && Number.isNaN(result)) return "#ERROR";
-    return cellText((result ?? null) as CellValue, numFmt);
+  if ("formula" in value || "sharedFormula" in value) {
+    const { result } = value as { result?: unknown };
+    // No result saved (never calculated), or an error (#DIV/0!, which the reader gives without its
+    // text): the formula itself, which is not a number, so the cell is named, not read as empty.
+    if (result === undefined || (typeof result === "number" && Number.isNaN(result))) return `=${"formula" in value ? value.formula : ""}`;
+    return cellText(result as CellValue, numFmt);
   }
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("error" in value) return String(value.error);

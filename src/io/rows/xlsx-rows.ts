@@ -4,6 +4,7 @@ import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Row, RowEvent, RowSource } from "./row-source.js";
 import { workbookProblem } from "./workbook-problem.js";
 import { cellText } from "./xlsx-cell.js";
+import { sheetMerges, withMerges, type Merge } from "./sheet-merges.js";
 
 /** Which sheet of a workbook holds the table, and which of its rows is the header. */
 export interface SheetChoice {
@@ -44,12 +45,17 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
       }
       try {
         // A first look for the sheet with the header; failing that, the first sheet (or the one named) as it is.
+        let merges: Promise<Map<string, Merge[]>> | null = null;
+        const mergesOf = (name: string) => async () => ((await (merges ??= sheetMerges(path).catch(() => new Map<string, Merge[]>()))).get(name) ?? []);
         for (const forced of [false, true]) {
           const tabs: string[] = [];
           for await (const found of sheets(path, tabs)) {
             if (!chosen(found, choice, forced)) continue;
-            const header = await findHeader(found.rows, choice, forced || choice.sheet !== undefined);
-            if (header === null) continue;
+            const header = await findHeader(found.rows, choice, forced || choice.sheet !== undefined, mergesOf(found.sheet.name));
+            if (header === null) {
+              await found.rows.return?.();
+              continue;
+            }
             sheet = found.sheet.name;
             if (header.kind === "missing") {
               const diagnostic =
@@ -62,12 +68,12 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
             yield* tableRows(header, found.rows);
             return;
           }
-          if (choice.sheet !== undefined) {
-            yield [{ kind: "error", diagnostic: error("E_NO_SHEET", `no sheet "${choice.sheet}" (the sheets are: ${tabs.map((t) => `"${t}"`).join(", ")})`, { file }) }];
-            return;
-          }
           if (tabs.length === 0) {
             yield [{ kind: "error", diagnostic: error("E_WORKBOOK_CORRUPT", "has no worksheets: it is not an Excel workbook, or it is damaged", { file }) }];
+            return;
+          }
+          if (choice.sheet !== undefined) {
+            yield [{ kind: "error", diagnostic: error("E_NO_SHEET", `no sheet "${choice.sheet}" (the sheets are: ${tabs.map((t) => `"${t}"`).join(", ")})`, { file }) }];
             return;
           }
         }
@@ -113,28 +119,37 @@ function chosen(found: FoundSheet, choice: SheetChoice, forced: boolean): boolea
 type Header = { kind: "found"; row: Row; below: Row[] } | { kind: "missing" };
 
 /**
- * The header row: `--header-row`'s, or the first of the first rows that has the names needed. Null
- * when the sheet has none and is not `forced`; a forced sheet without one has its first row taken,
- * so that the reader says which names are missing.
+ * The header row: `--header-row`'s, or the first of the first rows that has the names needed, looked
+ * for again with merged cells filled in (see withMerges) when none has. Null when the sheet has none
+ * and is not `forced`; a forced sheet without one has its first row taken, so that the reader says
+ * which names are missing.
  */
-async function findHeader(rows: AsyncIterator<ExcelJS.Row>, choice: SheetChoice, forced: boolean): Promise<Header | null> {
+async function findHeader(rows: AsyncIterator<ExcelJS.Row>, choice: SheetChoice, forced: boolean, merges: () => Promise<Merge[]>): Promise<Header | null> {
   const looked: Row[] = [];
+  let written = 0;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = asRow(next.value);
-    if (choice.headerRow !== undefined) {
-      if (row.line < choice.headerRow) continue;
-      if (row.line > choice.headerRow) break;
-      return forced || choice.isHeader(row.cells) ? { kind: "found", row, below: [] } : null;
-    }
-    if (row.cells.every((c) => c === "")) continue;
-    if (choice.isHeader(row.cells)) return { kind: "found", row, below: [] };
+    if (choice.headerRow !== undefined && row.line > choice.headerRow) break;
     looked.push(row);
-    if (looked.length >= HEADER_SEARCH_ROWS) break;
+    if (choice.headerRow !== undefined) {
+      if (row.line === choice.headerRow && choice.isHeader(row.cells)) return { kind: "found", row, below: [] };
+      continue;
+    }
+    if (isEmpty(row)) continue;
+    if (choice.isHeader(row.cells)) return { kind: "found", row, below: [] };
+    if (++written >= HEADER_SEARCH_ROWS) break;
   }
-  if (!forced) return null;
-  const [first, ...below] = looked;
-  if (choice.headerRow !== undefined || first === undefined) return { kind: "missing" };
-  return { kind: "found", row: first, below };
+  const filled = withMerges(looked, await merges());
+  const at = filled.findIndex((row) =>
+    choice.headerRow === undefined ? !isEmpty(row) && choice.isHeader(row.cells) : row.line === choice.headerRow && (forced || choice.isHeader(row.cells)),
+  );
+  const first = at !== -1 ? at : forced && choice.headerRow === undefined ? filled.findIndex((row) => !isEmpty(row)) : -1;
+  if (first === -1) return forced ? { kind: "missing" } : null;
+  return { kind: "found", row: filled[first]!, below: looked.slice(first + 1) };
+}
+
+function isEmpty(row: Row): boolean {
+  return row.cells.every((c) => c.trim() === "");
 }
 
 /** The header, then each row below it that is not empty, as wide as the header's names reach. */
