@@ -5,6 +5,7 @@ import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
+import { tuneHeapForWorkbooks } from "../io/heap-tuning.js";
 import type { Encoding } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import type { RowSource } from "../io/rows/row-source.js";
@@ -197,6 +198,7 @@ function isWorkbookName(spec: string): boolean {
 /** The rows of a workbook's sheet; exceljs loads only when a workbook is read. */
 async function workbookRows(source: Source, choice: SheetChoice): Promise<RowSource> {
   const { xlsxRows } = await import("../io/rows/xlsx-rows.js");
+  tuneHeapForWorkbooks();
   return xlsxRows(source.path!, source.name, choice);
 }
 

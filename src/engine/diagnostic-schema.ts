@@ -54,6 +54,7 @@ export const DiagnosticCode = z.enum([
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",
+  "W_ROWS_BELOW_TABLE",
   "W_OVER_100_PERCENT",
   "W_NOT_IN_ORG_LIST",
   "W_FEW_SCORED",

@@ -205,6 +205,29 @@ describe("a workbook rates to the same bytes as the CSV it holds", () => {
   });
 });
 
+describe("the table ends at its first empty row", () => {
+  it.each([
+    ["a note below an empty row", [[], ["Source: synthetic"]], "Sheet1!A5", "Source: synthetic"],
+    ["a total two rows down", [[], ["Total", null, 107, 106]], "Sheet1!A5", "Total"],
+  ])("%s is not an organisation, and a warning says where the reading stopped", async (_, below, place, text) => {
+    const path = await workbookFile("v.xlsx", [sheet([HEADER, ...GOOD, ...below])]);
+    const withNotes = await runCli(["rate", ...THRESHOLDS, "--values", path, "-q"]);
+    const plain = await runCli(["rate", ...THRESHOLDS, "--values", await workbookFile("v.xlsx", [sheet([HEADER, ...GOOD])]), "-q"]);
+    expect(withNotes.code).toBe(0);
+    expect(withNotes.stdout).toBe(plain.stdout);
+    expect(withNotes.stderr).toContain(
+      `${path}:${place}: warning: the table ends at row 4, which is empty: row 5 and those below it are not read ("${text}"); delete the empty row to read them (W_ROWS_BELOW_TABLE)\n`,
+    );
+  });
+
+  it("empty rows between the header and the first data row are skipped", async () => {
+    const path = await workbookFile("v.xlsx", [sheet([HEADER, [], ...GOOD])]);
+    const r = await runCli(["rate", ...THRESHOLDS, "--values", path, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => /^[AB]0/.test(l))).toHaveLength(2);
+  });
+});
+
 describe("thresholds from a workbook", () => {
   it("rate the same as the thresholds CSV, cuts typed as percentages too", async () => {
     const values = ["--values", "fixtures/formats/wide.csv", "-q"];

@@ -42,6 +42,10 @@ export async function readTableRows(source: RowSource, required: readonly string
       diagnostics.push(event.diagnostic);
       break reading;
     }
+    if (event.kind === "warning") {
+      diagnostics.push(event.diagnostic);
+      continue;
+    }
     const { cells, line } = event.record;
     if (cols === null) {
       const read = readHeader(cells, file, line);

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { error, type Diagnostic } from "../../engine/diagnostics.js";
+import { error, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Row, RowEvent, RowSource } from "./row-source.js";
 import { workbookProblem } from "./workbook-problem.js";
 import { cellText } from "./xlsx-cell.js";
@@ -65,7 +65,7 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
               yield [{ kind: "error", diagnostic }];
               return;
             }
-            yield* tableRows(header, found.rows);
+            yield* tableRows(header, found.rows, { file, sheet });
             return;
           }
           if (tabs.length === 0) {
@@ -152,8 +152,12 @@ function isEmpty(row: Row): boolean {
   return row.cells.every((c) => c.trim() === "");
 }
 
-/** The header, then each row below it that is not empty, as wide as the header's names reach. */
-async function* tableRows({ row: header, below }: { row: Row; below: Row[] }, rows: AsyncIterator<ExcelJS.Row>): AsyncGenerator<RowEvent[]> {
+/** The header, then each row below it that is not empty, as wide as the header's names reach, to the table's end. */
+async function* tableRows(
+  { row: header, below }: { row: Row; below: Row[] },
+  rows: AsyncIterator<ExcelJS.Row>,
+  { file, sheet }: { file: string; sheet: string },
+): AsyncGenerator<RowEvent[]> {
   let width = header.cells.length;
   while (width > 0 && header.cells[width - 1] === "") width--;
   const fit = (cells: string[]) => {
@@ -167,10 +171,26 @@ async function* tableRows({ row: header, below }: { row: Row; below: Row[] }, ro
     yield* below;
     for (let next = await rows.next(); !next.done; next = await rows.next()) yield asRow(next.value);
   })();
+  let last = header.line;
+  let data = 0;
+  let ended = false;
   for await (const row of rest) {
     const cells = fit(row.cells);
-    if (cells.every((c) => c.trim() === "")) continue;
+    if (cells.every((c) => c.trim() === "")) {
+      ended ||= data > 0;
+      continue;
+    }
+    // The table ends at its first empty row (one the sheet leaves out is empty too): below it,
+    // published workbooks put notes and totals, which are not organisations.
+    if (ended || (data > 0 && row.line > last + 1)) {
+      const text = cells.find((c) => c.trim() !== "")!.trim();
+      const note = `the table ends at row ${last + 1}, which is empty: row ${row.line} and those below it are not read ("${text.length > 40 ? `${text.slice(0, 40)}...` : text}"); delete the empty row to read them`;
+      batch.push({ kind: "warning", diagnostic: warning("W_ROWS_BELOW_TABLE", note, { file, sheet, line: row.line, column: cells.findIndex((c) => c.trim() !== "") + 1 }) });
+      break;
+    }
     batch.push({ kind: "record", record: { cells, line: row.line } });
+    data++;
+    last = row.line;
     if (batch.length >= BATCH_ROWS) {
       yield batch;
       batch = [];

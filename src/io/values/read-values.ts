@@ -149,6 +149,10 @@ export async function readSegment(rows: RowSource, framework: Framework, options
         stopped = true;
         break reading;
       }
+      if (event.kind === "warning") {
+        diagnostics.push(event.diagnostic);
+        continue;
+      }
       const { cells, line } = event.record;
       if (header === null) {
         const read = readHeader(cells, file, line);
