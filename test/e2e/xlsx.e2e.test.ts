@@ -58,6 +58,18 @@ describe("workbooks through the built CLI", () => {
     expect((workbook.getWorksheet("Ratings")!.getRow(1).values as string[]).slice(1).join(",")).toBe(csv[0]);
   });
 
+  it("rates fixtures/xlsx (the README's workbooks) as the example CSVs, and says where the table ended", () => {
+    const fromCsv = runBuilt(["rate", "--thresholds", "fixtures/example/thresholds.csv", "--values", EXAMPLE, "-q"]);
+    const fromXlsx = runBuilt(["rate", "--thresholds", "fixtures/xlsx/thresholds.xlsx", "--values", "fixtures/xlsx/ccg-2016-17-mental-health-synthetic.xlsx", "-q"]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.stderr).toBe(
+      `fixtures/xlsx/ccg-2016-17-mental-health-synthetic.xlsx:'Table 1'!A215: warning: the table ends at row 214, which is empty: row 215 and those below it are not read ("Totals are not given: CCGs only."); delete the empty row to read them (W_ROWS_BELOW_TABLE)\n`,
+    );
+    const bad = runBuilt(["rate", "--thresholds", "fixtures/xlsx/thresholds.xlsx", "--values", "fixtures/xlsx/bad-cell.xlsx"]);
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: `fixtures/xlsx/bad-cell.xlsx:'Table 1'!C5: "n/k" is not a number (column iapt_recovery_numerator) (E_NOT_A_NUMBER)\n` });
+  });
+
   it("refuses a workbook on stdout", () => {
     const r = runBuilt(["rate", "--example", "--format", "xlsx"]);
     expect(r.code).toBe(2);
