@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // A long file in NHS Digital's layout, from a seed, so every bench run reads the same bytes:
-//   node bench/generate.mjs [periods=6] [out=bench/data/nhs-long.csv] [seed=20161] [measures=24] [maxRows=0]
+//   node bench/generate.mjs [periods=6] [out=bench/data/nhs-long.csv] [seed=20161] [measures=24] [rows]
+// Given [rows], only the first that many rows are written, and if `out` ends in .xlsx they are written
+// as a workbook (one sheet, numbers as numbers, the period start as a date) beside the same rows as
+// CSV (`out` with .csv): the same data for the CSV and xlsx readers.
 // ~6,500 GP practices, 209 CCGs, 240 providers and England; one row per organisation x measure x
 // period: 6 periods of 24 measures give 1,000,800 rows. The bench's 2x file has 48 measures, of which
 // the frameworks use the first 24: twice the rows for the same organisations, periods and results, so
-// any growth in memory is buffering. maxRows (0: no cap) ends the file mid-period, as a download of a
-// part year does: the practice-heavy files are 600,000 and 1,200,000 rows (3.6 and 7.2 periods).
-// Also writes the two bench frameworks (2 and 24 indicators).
+// any growth in memory is buffering. Also writes the two bench frameworks (2 and 24 indicators).
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -14,7 +15,7 @@ const periods = Number(process.argv[2] ?? 6);
 const out = process.argv[3] ?? "bench/data/nhs-long.csv";
 let seed = Number(process.argv[4] ?? 20161) >>> 0;
 const measureCount = Number(process.argv[5] ?? 24);
-const maxRows = Number(process.argv[6] ?? 0) || Infinity;
+const rowLimit = process.argv[6] === undefined ? Infinity : Number(process.argv[6]);
 // mulberry32: small, fast and the same on every machine
 const random = () => {
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -39,32 +40,69 @@ for (let i = 0; i < 6500; i++) {
 }
 const MEASURES = Array.from({ length: measureCount }, (_, i) => ({ id: `MH${String(i + 1).padStart(2, "0")}`, name: `Mental health measure ${i + 1}: proportion of people seen, ${["adults", "children and young people", "older people"][i % 3]}` }));
 
-mkdirSync(dirname(out), { recursive: true });
-const stream = createWriteStream(out);
-const write = (s) => (stream.write(s) ? null : new Promise((r) => stream.once("drain", r)));
-await write("REPORTING_PERIOD_START,REPORTING_PERIOD_END,STATUS,GROUP_TYPE,ORG_CODE1,ORG_NAME1,MEASURE_ID,MEASURE_NAME,MEASURE_VALUE\n");
-let rows = 0;
-for (let p = 0; p < periods && rows < maxRows; p++) {
-  const y = 2019 + Math.floor(p / 12), m = (p % 12) + 1;
-  const start = `${y}-${String(m).padStart(2, "0")}-01`;
-  const end = `${y}-${String(m).padStart(2, "0")}-${[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}`;
-  let block = "";
-  for (const org of orgs) {
-    if (rows >= maxRows) break;
-    for (const measure of MEASURES) {
-      const value = random() < 0.05 ? "*" : (random() * 100).toFixed(1);
-      block += `${start},${end},Final,${org.type},${org.code},${csv(org.name)},${measure.id},${csv(measure.name)},${value}\n`;
-      rows++;
+const HEADER = ["REPORTING_PERIOD_START", "REPORTING_PERIOD_END", "STATUS", "GROUP_TYPE", "ORG_CODE1", "ORG_NAME1", "MEASURE_ID", "MEASURE_NAME", "MEASURE_VALUE"];
+
+/** Each row as its cells, in file order: period, organisation, measure. */
+function* rowsOfFile() {
+  let rows = 0;
+  for (let p = 0; p < periods; p++) {
+    const y = 2019 + Math.floor(p / 12), m = (p % 12) + 1;
+    const start = `${y}-${String(m).padStart(2, "0")}-01`;
+    const end = `${y}-${String(m).padStart(2, "0")}-${[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}`;
+    for (const org of orgs) {
+      for (const measure of MEASURES) {
+        if (rows++ >= rowLimit) return;
+        const value = random() < 0.05 ? "*" : (random() * 100).toFixed(1);
+        yield [start, end, "Final", org.type, org.code, org.name, measure.id, measure.name, value];
+      }
     }
+  }
+}
+
+async function writeCsv(path) {
+  const stream = createWriteStream(path);
+  const write = (s) => (stream.write(s) ? null : new Promise((r) => stream.once("drain", r)));
+  await write(`${HEADER.join(",")}\n`);
+  let rows = 0;
+  let block = "";
+  for (const [start, end, status, type, code, name, id, measureName, value] of rowsOfFile()) {
+    block += `${start},${end},${status},${type},${code},${csv(name)},${id},${csv(measureName)},${value}\n`;
+    rows++;
     if (block.length > 1 << 20) {
       await write(block);
       block = "";
     }
   }
   await write(block);
+  await new Promise((r) => stream.end(r));
+  return rows;
 }
-await new Promise((r) => stream.end(r));
 
+/** The same rows as a workbook, streamed: the period start as a date cell, values as numbers ("*" stays text). */
+async function writeXlsx(path) {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = workbook.addWorksheet("Data");
+  sheet.addRow(HEADER).commit();
+  let rows = 0;
+  for (const [start, end, ...rest] of rowsOfFile()) {
+    const value = rest.at(-1);
+    sheet.addRow([new Date(`${start}T00:00:00Z`), end, ...rest.slice(0, -1), value === "*" ? value : Number(value)]).commit();
+    rows++;
+  }
+  sheet.commit();
+  await workbook.commit();
+  return rows;
+}
+
+mkdirSync(dirname(out), { recursive: true });
+const seedAtStart = seed;
+const rows = await (out.endsWith(".xlsx") ? writeXlsx(out) : writeCsv(out));
+if (out.endsWith(".xlsx")) {
+  // The same rows again, from the same seed.
+  seed = seedAtStart;
+  await writeCsv(out.replace(/\.xlsx$/, ".csv"));
+}
 const framework = (measures) => ({
   id: `bench-${measures.length}`,
   title: `Bench: ${measures.length} measures`,

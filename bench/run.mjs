@@ -22,9 +22,15 @@ const practice = join(data, "nhs-practice.csv");
 const practice2x = join(data, "nhs-practice-2x.csv");
 if (!existsSync(practice)) execFileSync("node", [join(root, "bench/generate.mjs"), "4", practice, "20262", "24", "600000"], { stdio: "inherit" });
 if (!existsSync(practice2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "8", practice2x, "20262", "24", "1200000"], { stdio: "inherit" });
+
+// The first 100,000 rows of nhs-long.csv, as a workbook and as CSV (see generate.mjs).
+const book = join(data, "nhs-100k.xlsx");
+const bookCsv = join(data, "nhs-100k.csv");
+if (!existsSync(book) || !existsSync(bookCsv)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", book, "20161", "24", "100000"], { stdio: "inherit" });
 if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
-const facts = new Map([file, file2x, practice, practice2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+const facts = new Map([file, file2x, practice, practice2x, bookCsv].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+facts.set(book, { bytes: statSync(book).size, rows: facts.get(bookCsv).rows });
 
 const out = mkdtempSync(join(tmpdir(), "ccg-bench-"));
 const cli = join(root, "bin/ccg-ratings.js");
@@ -58,6 +64,8 @@ const jobs = [
   { id: "b-2x", what: "(b) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 2)] },
   { id: "c-2x", what: "(c) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "CCG", 24)] },
   { id: "d-2x", what: "(d) on the 2x file", file: file2x, cmd: ["node", ...nhs(file2x, "GP", 24)] },
+  { id: "x-csv", what: "rate, CCG level, 24 indicators: 100,000 rows as CSV", file: bookCsv, cmd: ["node", ...nhs(bookCsv, "CCG", 24)] },
+  { id: "x-xlsx", what: "the same rows as an .xlsx workbook, rated the same way", file: book, cmd: ["node", ...nhs(book, "CCG", 24)] },
   { id: "node", what: "node -e 0", cmd: ["node", "-e", "0"] },
   { id: "version", what: "ccg-ratings --version", cmd: ["node", cli, "--version"] },
   { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example"] },
@@ -115,4 +123,7 @@ for (const job of jobs) {
 }
 const growth = (id) => !summary.has(`${id}-2x`) ? `${id}: -` : `${id}: ${fmt(summary.get(id).rssMB, 0)} -> ${fmt(summary.get(`${id}-2x`).rssMB, 0)} MB (${fmt((summary.get(`${id}-2x`).rssMB / summary.get(id).rssMB - 1) * 100, 0)}%)`;
 console.log(`\npeak RSS when the file doubles: ${["b", "c", "d", "p"].map(growth).join("; ")}`);
+if (summary.has("x-xlsx") && summary.has("x-csv")) {
+  console.log(`100,000 rows: the workbook takes ${ratio("x-xlsx", "x-csv")}x the CSV's time and ${fmt(summary.get("x-xlsx").rssMB, 0)} MB against ${fmt(summary.get("x-csv").rssMB, 0)} MB`);
+}
 if (summary.has("node")) console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);

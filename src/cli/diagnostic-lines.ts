@@ -1,5 +1,6 @@
 import { capDiagnostics } from "../engine/diagnostic-cap.js";
 import type { Diagnostic } from "../engine/diagnostics.js";
+import { cellReference } from "../io/rows/cell-reference.js";
 
 /** How many of each code are printed unless --max-errors says otherwise. */
 export const DEFAULT_MAX_PER_CODE = 50;
@@ -25,12 +26,14 @@ export function grouped(n: number): string {
 }
 
 /**
- * `FILE:LINE:COLUMN: message (CODE)`, the shape editors and CI annotators recognise. Always one line:
+ * `FILE:LINE:COLUMN: message (CODE)`, the shape editors and CI annotators recognise; in a workbook
+ * `FILE:Sheet1!C7: message (CODE)`, as Excel names the cell. Always one line:
  * a message quoting a cell (or csv-parse quoting the file) may hold a line break or other control
  * character, shown escaped.
  */
 export function diagnosticLine(d: Diagnostic): string {
-  const where = d.file === undefined ? "" : [d.file, d.line, d.line === undefined ? undefined : d.column].filter((x) => x !== undefined).join(":") + ": ";
+  const place = d.sheet === undefined ? [d.line, d.line === undefined ? undefined : d.column] : [cellReference(d.sheet, d.line, d.column)];
+  const where = d.file === undefined ? "" : [d.file, ...place].filter((x) => x !== undefined).join(":") + ": ";
   return `${where}${d.severity === "warning" ? "warning: " : ""}${oneLine(d.message)} (${d.code})`;
 }
 

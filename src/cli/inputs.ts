@@ -5,12 +5,15 @@ import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
+import { tuneHeapForWorkbooks } from "../io/heap-tuning.js";
 import type { Encoding } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
-import { openSource } from "../io/source.js";
+import type { RowSource } from "../io/rows/row-source.js";
+import type { SheetChoice } from "../io/rows/xlsx-rows.js";
+import { openSource, type Source } from "../io/source.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import type { ValuesLayout } from "../io/values/layout.js";
-import { readValues } from "../io/values/read-values.js";
+import { isValuesHeader, readValues, readValuesRows, type ValuesRead } from "../io/values/read-values.js";
 import { startValuesRead } from "../io/values/split-read.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
@@ -43,6 +46,10 @@ export interface InputOptions {
   threads?: number;
   /** No progress line on stderr. */
   quiet?: boolean;
+  /** A values workbook's sheet, by name or place (1: the first tab). */
+  sheet?: string;
+  /** A values workbook's header row. */
+  headerRow?: number;
 }
 
 export interface Inputs {
@@ -105,13 +112,17 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
 
   const options = valuesOptions(opts);
   const valuesSpec = opts.example ? EXAMPLE.values : opts.values!;
+  const workbook = isWorkbookName(valuesSpec);
+  if (!workbook && (opts.sheet !== undefined || opts.headerRow !== undefined)) {
+    throw new UsageError("--sheet and --header-row are for a values workbook (--values FILE.xlsx)");
+  }
   const opened = openSource(valuesSpec, proc.stdin, (p) => resolve(proc.cwd, p));
   const shownName = opts.example ? "example values" : opened.ok ? opened.source.name : valuesSpec;
   const progress =
-    opts.quiet || proc.stderr.isTTY !== true || !opened.ok || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
+    opts.quiet || workbook || proc.stderr.isTTY !== true || !opened.ok || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
   // A file starts being read now, while the framework is loaded (see startValuesRead).
   const reading =
-    opened.ok && opened.source.path !== null && opened.source.size !== null
+    opened.ok && !workbook && opened.source.path !== null && opened.source.size !== null
       ? startValuesRead(
           { path: opened.source.path, size: opened.source.size, file: shownName, open: opened.source.open },
           options,
@@ -128,9 +139,11 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
     throw e;
   }
   if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const read = await (reading === null
-    ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, options)
-    : reading.read(framework.value)
+  const read = await (workbook
+    ? readWorkbookValues(opened.source, { sheet: opts.sheet, headerRow: opts.headerRow, isHeader: isValuesHeader(framework.value, options) }, framework.value, options)
+    : reading === null
+      ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, options)
+      : reading.read(framework.value)
   ).finally(() => progress?.finish());
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
   return {
@@ -149,8 +162,10 @@ export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ v
   if (opts.thresholds !== undefined) {
     const opened = openSource(opts.thresholds, proc.stdin, (p) => resolve(proc.cwd, p));
     if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-    const { readThresholds } = await import("../io/thresholds/read-thresholds.js");
-    const read = await readThresholds(opened.source.open(), opened.source.name);
+    const { readThresholds, readThresholdsRows, isThresholdsHeader } = await import("../io/thresholds/read-thresholds.js");
+    const read = isWorkbookName(opts.thresholds)
+      ? await readThresholdsRows(await workbookRows(opened.source, { isHeader: isThresholdsHeader }))
+      : await readThresholds(opened.source.open(), opened.source.name);
     if (!read.ok) throw new DataFailure(read.diagnostics);
     return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
   }
@@ -175,6 +190,22 @@ export async function readFrameworkSpec(spec: string, proc: Proc): Promise<{ val
   const read = readFrameworkFile(path, spec);
   if (!read.ok) throw new DataFailure(read.diagnostics);
   return { value: read.framework, path, warnings: [] };
+}
+
+/** A file named .xlsx (or .xlsm) is read as a workbook; any other, as CSV. */
+function isWorkbookName(spec: string): boolean {
+  return /\.xls[xm]$/i.test(spec);
+}
+
+/** The rows of a workbook's sheet; exceljs loads only when a workbook is read. */
+async function workbookRows(source: Source, choice: SheetChoice): Promise<RowSource> {
+  const { xlsxRows } = await import("../io/rows/xlsx-rows.js");
+  tuneHeapForWorkbooks();
+  return xlsxRows(source.path!, source.name, choice);
+}
+
+async function readWorkbookValues(source: Source, choice: SheetChoice, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
+  return readValuesRows(await workbookRows(source, choice), framework, options);
 }
 
 function valuesOptions(opts: InputOptions): ValuesOptions {

@@ -50,7 +50,7 @@ Examples:
     .option("--example", "rate the bundled synthetic example (209 CCGs, mental health 2016/17)");
   terminalOptions(inputOptions(rateCmd))
     .option("--out <file>", "where to write the graded table (- for stdout)", "-")
-    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md"]))
+    .addOption(new Option("--format <format>", "output format (default: from the --out extension, else csv)").choices(["csv", "json", "md", "xlsx"]))
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .addOption(
       new Option("--sensitivity [format]", "also say how many organisations change category when each fixed cut moves by 1 unit or 5% (text, or json for scripts)").choices(["text", "json"]).preset("text"),
@@ -191,14 +191,16 @@ Examples:
     .description("list the built-in frameworks, or show one as JSON (to start your own) or as a thresholds CSV")
     .argument("[action]", "list | show", "list")
     .argument("[id]", "with show: a built-in framework id or a framework JSON file")
-    .addOption(new Option("--as <format>", "with show: json or csv (a thresholds CSV, where the framework is one)").choices(["json", "csv"]).default("json"))
+    .addOption(new Option("--as <format>", "with show: json, or csv or xlsx (a thresholds spreadsheet, where the framework is one)").choices(["json", "csv", "xlsx"]).default("json"))
+    .option("--out <file>", "with show: where to write (- for stdout; a workbook needs a file)", "-")
     .addHelpText(
       "after",
       `
 Examples:
   ccg-ratings frameworks list
   ccg-ratings frameworks show cqc-aggregation > my-method.json
-  ccg-ratings frameworks show my-thresholds.json --as csv`,
+  ccg-ratings frameworks show my-thresholds.json --as csv
+  ccg-ratings frameworks show ccg-iaf-2016-17-mental-health --as xlsx --out thresholds.xlsx`,
     )
     .action(async (action: string, id: string | undefined, opts) => {
       const { frameworksCommand } = await import("./commands/frameworks.js");
@@ -217,9 +219,11 @@ Examples:
 /** The options shared by every command that reads a framework and a values file. */
 export function inputOptions(cmd: Command): Command {
   return cmd
-    .option("--thresholds <file>", "thresholds CSV: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
+    .option("--thresholds <file>", "thresholds CSV or .xlsx: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
     .option("--framework <id|file>", "a built-in framework id or a framework JSON file")
-    .option("--values <file>", "values CSV, wide or long layout, or a Fingertips export (- for stdin)")
+    .option("--values <file>", "values CSV or .xlsx workbook, wide or long layout, or a Fingertips export (- for stdin)")
+    .option("--sheet <name|n>", "values workbook: the sheet to read, by name or place (1: the first; default: the first with the header)")
+    .option("--header-row <n>", "values workbook: the header's row (default: the first with the column names needed)", positiveInt)
     .addOption(
       new Option("--layout <layout>", "fingertips: a Fingertips export's columns and filters; plain: ours; auto: fingertips when the header is a Fingertips export's").choices(VALUES_LAYOUTS).default("auto"),
     )

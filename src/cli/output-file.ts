@@ -23,7 +23,7 @@ export function refuseToOverwrite(outPath: string | null, shown: string, inputs:
 }
 
 /** Write the whole output or nothing; a failure is a data error naming the file. */
-export async function writeOutput(path: string, shown: string, text: string | Iterable<string>): Promise<void> {
+export async function writeOutput(path: string, shown: string, text: string | Iterable<string> | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, text);
   } catch (e) {

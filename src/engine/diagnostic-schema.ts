@@ -20,6 +20,11 @@ export const DiagnosticCode = z.enum([
   "E_MISSING_INDICATOR",
   "E_NOT_JSON",
   "E_WRITE_FAILED",
+  "E_NOT_A_WORKBOOK",
+  "E_WORKBOOK_XLS",
+  "E_WORKBOOK_ENCRYPTED",
+  "E_WORKBOOK_CORRUPT",
+  "E_NO_SHEET",
   // cell values
   "E_NOT_A_NUMBER",
   "E_NEGATIVE_COUNT",
@@ -51,6 +56,7 @@ export const DiagnosticCode = z.enum([
   // warnings
   "W_UNKNOWN_INDICATOR",
   "W_UNUSED_COLUMN",
+  "W_ROWS_BELOW_TABLE",
   "W_OVER_100_PERCENT",
   "W_NOT_IN_ORG_LIST",
   "W_FEW_SCORED",
@@ -64,6 +70,7 @@ export const Diagnostic = z.object({
   severity: z.enum(["error", "warning"]),
   message: z.string(),
   file: z.string().optional(),
+  sheet: z.string().optional(),
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
 });

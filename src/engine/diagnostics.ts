@@ -7,6 +7,8 @@ export type { Diagnostic, DiagnosticCode };
 /** Where a value came from, so that a problem found later can still name its file, line and column. */
 export interface Origin {
   file?: string;
+  /** A workbook's sheet; `line` is then the sheet's row and `column` its column (C7). */
+  sheet?: string;
   line?: number;
   column?: number;
 }
@@ -26,6 +28,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 function definedOnly(origin: Origin): Origin {
   const out: Origin = {};
   if (origin.file !== undefined) out.file = origin.file;
+  if (origin.sheet !== undefined) out.sheet = origin.sheet;
   if (origin.line !== undefined) out.line = origin.line;
   if (origin.column !== undefined) out.column = origin.column;
   return out;

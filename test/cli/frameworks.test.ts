@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,11 +72,23 @@ describe("frameworks, in-process", () => {
     const byJson = await runCli(["rate", "--framework", fw, ...values]);
     expect(byCsv.code).toBe(0);
     expect(byCsv.stdout).toBe(byJson.stdout);
+
+    const workbook = join(dir, "thresholds.xlsx");
+    const written = await runCli(["frameworks", "show", fw, "--as", "xlsx", "--out", workbook]);
+    expect(written).toEqual({ code: 0, stdout: "", stderr: "" });
+    const again = join(dir, "again.xlsx");
+    await runCli(["frameworks", "show", fw, "--as", "xlsx", "--out", again]);
+    expect(readFileSync(again).equals(readFileSync(workbook))).toBe(true);
+    const byXlsx = await runCli(["rate", "--thresholds", workbook, ...values]);
+    expect(byXlsx.stderr).toBe("");
+    expect(byXlsx.stdout).toBe(byJson.stdout);
   });
 
   it.each([
     [["frameworks", "show", "ccg-iaf-2016-17-mental-health", "--as", "csv"], /cannot be written as a thresholds CSV: its aggregation is not mean-score with cuts 1.5, 2.5, 3.5; indicator iapt_recovery uses standard-ci scoring/],
     [["frameworks", "show"], /frameworks show needs a framework id/],
+    [["frameworks", "show", "ccg-iaf-2016-17-mental-health", "--as", "xlsx", "--out", "t.xlsx"], /cannot be written as a thresholds workbook: its aggregation/],
+    [["frameworks", "show", "cqc-aggregation", "--as", "xlsx"], /a thresholds workbook is written to a file: give --out FILE.xlsx/],
     [["frameworks", "show", "no-such-framework"], /"no-such-framework" is neither a built-in framework/],
     [["frameworks", "remove"], /unknown frameworks action "remove"/],
     [["frameworks", "show", "cqc-aggregation", "--as", "xml"], /argument 'xml' is invalid/],

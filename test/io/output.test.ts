@@ -88,6 +88,15 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["out.csv"]);
   });
 
+  it("writes bytes as they are", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-"));
+    const path = join(dir, "out.xlsx");
+    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]);
+    await writeFileAtomic(path, bytes);
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
+    expect(readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
+
   it("leaves the old file untouched and no temporary file when it cannot write", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-"));
     const path = join(dir, "missing-folder", "out.csv");

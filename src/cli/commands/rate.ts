@@ -22,11 +22,15 @@ export interface RateOptions extends InputOptions {
   color: boolean;
 }
 
+/** The graded table's formats: the text ones, and an .xlsx workbook. */
+export const RATE_FORMATS = [...OUTPUT_FORMATS, "xlsx"] as const;
+
 export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCode> {
   const toStdout = opts.out === "-";
-  const format = chooseFormat(opts.format, toStdout ? null : opts.out, OUTPUT_FORMATS);
+  const format = chooseFormat(opts.format, toStdout ? null : opts.out, RATE_FORMATS);
   if (opts.check && toStdout) throw new UsageError("--check compares with an existing file: give --out FILE");
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
+  if (format === "xlsx") return rateToWorkbook(opts, proc, outPath);
 
   const { inputs, rating, text } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
   proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
@@ -39,11 +43,25 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
   }
-  if (opts.sensitivity) {
-    const stream = toStdout ? proc.stderr : proc.stdout;
-    const cuts = sensitivityOf(inputs);
-    stream.write(opts.sensitivity === "json" ? `${JSON.stringify({ sensitivity: cuts }, null, 2)}\n` : sensitivityText(cuts));
-  }
+  if (opts.sensitivity) (toStdout ? proc.stderr : proc.stdout).write(sensitivityOutput(opts.sensitivity, inputs));
+  return EXIT.ok;
+}
+
+function sensitivityOutput(format: "text" | "json", inputs: Inputs): string {
+  const cuts = sensitivityOf(inputs);
+  return format === "json" ? `${JSON.stringify({ sensitivity: cuts }, null, 2)}\n` : sensitivityText(cuts);
+}
+
+/** `--format xlsx`: the whole rating, then the workbook, written atomically like every output. */
+async function rateToWorkbook(opts: RateOptions, proc: Proc, outPath: string | null): Promise<ExitCode> {
+  if (outPath === null) throw new UsageError("an .xlsx workbook is written to a file: give --out FILE.xlsx");
+  if (opts.check) throw new UsageError("--check compares text outputs (csv, json, md), not a workbook");
+  const { inputs, rating } = await rateInputs(opts, proc, { path: outPath, shown: opts.out });
+  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
+  const { gradedWorkbook } = await import("../../io/output/graded-workbook.js");
+  await writeOutput(outPath, opts.out, await gradedWorkbook(rating));
+  if (!opts.quiet) proc.stdout.write(summaryTable(rating, colourFor(proc.stdout, proc, opts.color)));
+  if (opts.sensitivity) proc.stdout.write(sensitivityOutput(opts.sensitivity, inputs));
   return EXIT.ok;
 }
 

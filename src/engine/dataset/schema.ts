@@ -2,6 +2,7 @@ import { z } from "zod";
 
 export const Origin = z.object({
   file: z.string().optional(),
+  sheet: z.string().optional(),
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
 });

@@ -4,14 +4,12 @@ import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
 import type { LineGaps } from "./line-gaps.js";
+import type { Row, RowEvent } from "../rows/row-source.js";
 
-export interface CsvRecord {
-  cells: string[];
-  /** 1-based line on which the record starts (a quoted field may span lines). */
-  line: number;
-}
+/** A record and the 1-based line on which it starts (a quoted field may span lines). */
+export type CsvRecord = Row;
 
-export type RecordEvent = { kind: "record"; record: CsvRecord } | { kind: "error"; diagnostic: Diagnostic };
+export type RecordEvent = RowEvent;
 
 export interface ReadRecordsOptions extends CsvTextOptions {
   /** Records left out by `onlyLinesWith` are counted here. */

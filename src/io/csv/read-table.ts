@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "./header.js";
-import { readRecords } from "./read-records.js";
+import { csvRows } from "../rows/csv-rows.js";
+import { inSheet, type RowSource } from "../rows/row-source.js";
 
 export interface TableRow {
   line: number;
@@ -25,15 +26,25 @@ export interface TableRead {
  * organisation list): all rows in memory, every missing column and bad row reported.
  */
 export async function readTable(input: Readable, file: string, required: readonly string[], optional: readonly string[]): Promise<TableRead> {
+  return readTableRows(csvRows(input, file), required, optional);
+}
+
+/** readTable from any row source: a CSV file's or a workbook sheet's rows. */
+export async function readTableRows(source: RowSource, required: readonly string[], optional: readonly string[]): Promise<TableRead> {
+  const file = source.file;
   const diagnostics: Diagnostic[] = [];
   const rows: TableRow[] = [];
   let cols: Map<string, number> | null = null;
   let header: Header | null = null;
   const unused: TableRead["unused"] = [];
-  for await (const event of readRecords(input, file)) {
+  reading: for await (const batch of source.batches()) for (const event of batch) {
     if (event.kind === "error") {
       diagnostics.push(event.diagnostic);
-      break;
+      break reading;
+    }
+    if (event.kind === "warning") {
+      diagnostics.push(event.diagnostic);
+      continue;
     }
     const { cells, line } = event.record;
     if (cols === null) {
@@ -48,13 +59,13 @@ export async function readTable(input: Readable, file: string, required: readonl
       cols = found;
       const known = new Set(found.values());
       read.header.names.forEach((name, i) => {
-        if (!known.has(i)) unused.push({ name, at: { file, line, column: i + 1 } });
+        if (!known.has(i)) unused.push({ name, at: { file, sheet: source.sheet, line, column: i + 1 } });
       });
       const missing = required.filter((name) => !found.has(name));
       if (missing.length > 0) {
         diagnostics.push(error("E_MISSING_COLUMN", `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { file, line, column: 1 }));
       }
-      if (hasErrors(diagnostics)) break;
+      if (hasErrors(diagnostics)) break reading;
       continue;
     }
     const problem = rowLengthProblem(cells.length, header!, file, line);
@@ -63,15 +74,16 @@ export async function readTable(input: Readable, file: string, required: readonl
       continue;
     }
     const found = cols;
+    const sheet = source.sheet;
     rows.push({
       line,
       cell: (name) => {
         const col = found.get(name);
         return col === undefined ? "" : cells[col]!.trim();
       },
-      at: (name) => ({ file, line, column: (found.get(name) ?? 0) + 1 }),
+      at: (name) => ({ file, sheet, line, column: (found.get(name) ?? 0) + 1 }),
     });
   }
   if (cols === null && !hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));
-  return { columns: new Set(cols?.keys() ?? []), unused, rows, diagnostics };
+  return { columns: new Set(cols?.keys() ?? []), unused, rows, diagnostics: inSheet(source, diagnostics) };
 }

@@ -15,25 +15,15 @@ const SLICE = 1 << 20;
  * failure the temporary file is removed and the old file is untouched. Two writers of the same path
  * each have their own temporary file, so the path ends up as one complete output, the last renamed.
  * It writes in slices, yielding between them, so that SIGINT or SIGTERM mid-write is handled (see
- * removePendingTempFiles) rather than waited out. The text may come in pieces, made as it is written.
+ * removePendingTempFiles) rather than waited out. The text may come in pieces, made as it is written,
+ * or be bytes (a workbook).
  */
-export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string> | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const file = await open(temp, "wx");
   pending.add(temp);
   try {
-    let pieces: string[] = [];
-    let length = 0;
-    for (const piece of typeof text === "string" ? [text] : text) {
-      pieces.push(piece);
-      length += piece.length;
-      if (length >= SLICE) {
-        await writeBytes(file, Buffer.from(pieces.join(""), "utf8"));
-        pieces = [];
-        length = 0;
-      }
-    }
-    await writeBytes(file, Buffer.from(pieces.join(""), "utf8"));
+    for (const bytes of text instanceof Uint8Array ? [text] : utf8Slices(text)) await writeBytes(file, bytes);
     await file.sync();
     await file.close();
     await rename(temp, path);
@@ -46,7 +36,23 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
   }
 }
 
-async function writeBytes(file: FileHandle, bytes: Buffer): Promise<void> {
+/** The text's pieces as UTF-8, joined into slices of about SLICE characters. */
+function* utf8Slices(text: string | Iterable<string>): Generator<Buffer> {
+  let pieces: string[] = [];
+  let length = 0;
+  for (const piece of typeof text === "string" ? [text] : text) {
+    pieces.push(piece);
+    length += piece.length;
+    if (length >= SLICE) {
+      yield Buffer.from(pieces.join(""), "utf8");
+      pieces = [];
+      length = 0;
+    }
+  }
+  yield Buffer.from(pieces.join(""), "utf8");
+}
+
+async function writeBytes(file: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let at = 0; at < bytes.length; at += SLICE) {
     const slice = bytes.subarray(at, at + SLICE);
     for (let done = 0; done < slice.length; ) done += (await file.write(slice, done)).bytesWritten;

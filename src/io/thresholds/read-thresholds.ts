@@ -4,7 +4,9 @@ import { error, hasErrors, warning, type Diagnostic, type Origin } from "../../e
 import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
 import { isPercentUnit, unitProblem } from "../../engine/framework/units.js";
 import { notANumber, parseCell } from "../cell.js";
-import { readTable } from "../csv/read-table.js";
+import { readTableRows } from "../csv/read-table.js";
+import { csvRows } from "../rows/csv-rows.js";
+import { inSheet, type RowSource } from "../rows/row-source.js";
 
 const REQUIRED = ["indicator", "label", "polarity", "top_performing", "performing_well", "needs_improvement"] as const;
 const OPTIONAL = ["weight", "standard", "unit"] as const;
@@ -17,7 +19,19 @@ export type ThresholdsRead = { ok: true; framework: Framework; warnings: Diagnos
  * four standard categories and the default mean-of-bands aggregation.
  */
 export async function readThresholds(input: Readable, file: string): Promise<ThresholdsRead> {
-  const table = await readTable(input, file, REQUIRED, OPTIONAL);
+  return readThresholdsRows(csvRows(input, file));
+}
+
+/** Whether a row can be a thresholds header: what finds it below a workbook's title rows. */
+export function isThresholdsHeader(cells: readonly string[]): boolean {
+  const names = new Set(cells.map((c) => c.trim().toLowerCase()));
+  return REQUIRED.every((name) => names.has(name));
+}
+
+/** readThresholds from any row source: a CSV file's or a workbook sheet's rows. */
+export async function readThresholdsRows(rows: RowSource): Promise<ThresholdsRead> {
+  const file = rows.file;
+  const table = await readTableRows(rows, REQUIRED, OPTIONAL);
   const diagnostics: Diagnostic[] = [...table.diagnostics];
   if (hasErrors(diagnostics) && table.columns.size === 0) return { ok: false, diagnostics };
   for (const { name, at } of table.unused) diagnostics.push(warning("W_UNUSED_COLUMN", `column "${name}" is not used`, at));
@@ -79,7 +93,7 @@ export async function readThresholds(input: Readable, file: string): Promise<Thr
   }
 
   if (seen.size === 0 && !hasErrors(diagnostics)) {
-    diagnostics.push(error("E_NO_DATA", "no indicators after the header", { file, line: 1, column: 1 }));
+    diagnostics.push(...inSheet(rows, [error("E_NO_DATA", "no indicators after the header", { file, line: 1, column: 1 })]));
   }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   const name = file === "<stdin>" ? "stdin" : basename(file);

@@ -3,16 +3,23 @@ import { DEFAULT_CATEGORIES } from "../../engine/framework/categories.js";
 import { csvRecord } from "../output/csv-record.js";
 import { formatValue } from "../output/format-number.js";
 
-export type ThresholdsWrite = { ok: true; text: string } | { ok: false; reasons: string[] };
+/** The thresholds spreadsheet as a table, numbers as numbers (empty: null). */
+export type ThresholdsTable = { ok: true; header: string[]; rows: (string | number | null)[][] } | { ok: false; reasons: string[] };
 
 const DEFAULT_MEAN_CUTS = [1.5, 2.5, 3.5];
+
+/** The thresholds spreadsheet as CSV. */
+export function thresholdsCsv(table: Extract<ThresholdsTable, { ok: true }>): string {
+  const text = (cell: string | number | null) => (cell === null ? "" : typeof cell === "number" ? formatValue(cell) : cell);
+  return [table.header, ...table.rows.map((row) => row.map(text))].map(csvRecord).join("");
+}
 
 /**
  * A framework as the analyst's thresholds spreadsheet, when it is one in disguise: threshold scoring
  * on the four standard categories, the default mean-of-bands aggregation, nothing else. Otherwise the
  * reasons it is not, so the user learns what the spreadsheet cannot say.
  */
-export function writeThresholds(fw: Framework): ThresholdsWrite {
+export function thresholdsTable(fw: Framework): ThresholdsTable {
   const reasons: string[] = [];
   if (fw.categories.length !== DEFAULT_CATEGORIES.length || fw.categories.some((c, i) => c !== DEFAULT_CATEGORIES[i])) {
     reasons.push(`its categories are not the standard four (${DEFAULT_CATEGORIES.join(", ")})`);
@@ -35,10 +42,10 @@ export function writeThresholds(fw: Framework): ThresholdsWrite {
     ind.id,
     ind.label,
     ind.polarity,
-    ...(ind.scoring.method === "thresholds" ? ind.scoring.cuts.map(formatValue) : []),
-    formatValue(ind.weight),
-    ind.standard === undefined ? "" : formatValue(ind.standard),
+    ...(ind.scoring.method === "thresholds" ? ind.scoring.cuts : []),
+    ind.weight,
+    ind.standard ?? null,
     ind.unit,
   ]);
-  return { ok: true, text: [header, ...rows].map(csvRecord).join("") };
+  return { ok: true, header, rows };
 }

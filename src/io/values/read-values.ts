@@ -1,10 +1,11 @@
-import type { Readable } from "node:stream";
 import type { Dataset } from "../../engine/dataset/schema.js";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
-import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
+import type { ReadRecordsOptions } from "../csv/read-records.js";
+import { csvRows, type CsvInput } from "../rows/csv-rows.js";
+import { inSheet, type RowSource } from "../rows/row-source.js";
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
@@ -85,11 +86,32 @@ export interface SegmentRead {
  * Reports every problem it finds, not only the first.
  */
 export async function readValues(input: ValuesInput, file: string, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
-  return finishRead([await readSegment(input, file, framework, options, true)], file, framework);
+  return readValuesRows(csvRows(input, file, recordOptionsOf(options)), framework, options);
+}
+
+/** readValues from any row source: a CSV file's or a workbook sheet's rows. */
+export async function readValuesRows(rows: RowSource, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
+  const read = finishRead([await readSegment(rows, framework, options, true)], rows.file, framework);
+  read.diagnostics = inSheet(rows, read.diagnostics);
+  return read;
+}
+
+/**
+ * Whether a row can be a values file's header: it names the organisation column, and the indicator
+ * column or one of the framework's indicators. What finds the header below a workbook's title rows.
+ */
+export function isValuesHeader(framework: Framework, options: ValuesOptions): (cells: readonly string[]) => boolean {
+  const indicatorNames = framework.indicators.flatMap((i) => [i.id, `${i.id}_numerator`]);
+  return (cells) => {
+    // The row read as a header, so that its layout (ours or a Fingertips export's) names the columns looked for.
+    const { header } = readHeader(cells, "", 1);
+    const { columns } = resolveLayout(header, options);
+    return columnOf(header, columns.org) !== undefined && [columns.indicator, ...indicatorNames].some((name) => columnOf(header, name) !== undefined);
+  };
 }
 
 /** A values file's bytes, or its text already opened (see scan-thread.ts). */
-export type ValuesInput = Readable | Promise<CsvTextOpened>;
+export type ValuesInput = CsvInput;
 
 /** How the CSV reader is to read a values file: with `--where`, lines that cannot match may be left out. */
 export function recordOptionsOf(options: ValuesOptions): ReadRecordsOptions {
@@ -101,11 +123,12 @@ export function recordOptionsOf(options: ValuesOptions): ReadRecordsOptions {
 }
 
 /**
- * Read the records of `input`. A segment after the first starts with the file's header line (so that
+ * Read the rows of `rows`. A segment after the first starts with the file's header line (so that
  * it plans its columns alike) and leaves the header's problems to the first; its line numbers count
  * the header as line 1 and its own first line as line 2, and `finishRead` moves them into place.
  */
-export async function readSegment(input: ValuesInput, file: string, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
+export async function readSegment(rows: RowSource, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
+  const file = rows.file;
   const diagnostics: Diagnostic[] = [];
   const indicators = new Map(framework.indicators.map((i, index) => [i.id, { indicator: i, index }]));
   const attributesByKey = new Map<string, Record<string, string>>();
@@ -126,7 +149,7 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
     unknown: [...unknown],
     seen: [...seen],
     attributes: [...attributesByKey],
-    dataRows: dataRows + skipped.records,
+    dataRows: dataRows + rows.unread,
     keptRows,
     stopped,
     unread,
@@ -146,15 +169,16 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
           },
   });
 
-  const skipped = { records: 0 };
-  const recordOptions = { ...recordOptionsOf(options), skipped };
-  const opened = await (input instanceof Promise ? input : openCsvText(input, file, recordOptions));
-  reading: for await (const batch of parseCsvText(opened, file, recordOptions)) {
+  reading: for await (const batch of rows.batches()) {
     for (const event of batch) {
       if (event.kind === "error") {
         diagnostics.push(event.diagnostic);
         stopped = true;
         break reading;
+      }
+      if (event.kind === "warning") {
+        diagnostics.push(event.diagnostic);
+        continue;
       }
       const { cells, line } = event.record;
       if (header === null) {
@@ -165,8 +189,8 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
         if (first) diagnostics.push(...planning);
         if (hasErrors(planning) || planned === null) return done();
         plan = planned;
-        if (opened.ok) opened.text.keepColumns?.(usedColumns(plan));
-        store = new ValuesStore(file, framework.indicators.map((i) => i.id), plan.orgCol + 1, plan.layout === "long", plan.attributes.size > 0);
+        rows.keepColumns?.(usedColumns(plan));
+        store = new ValuesStore(file, framework.indicators.map((i) => i.id), plan.orgCol + 1, plan.layout === "long", plan.attributes.size > 0, rows.sheet);
         continue;
       }
       const p = plan!;

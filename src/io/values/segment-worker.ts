@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { tuneHeap } from "../heap-tuning.js";
 import { checkedRead } from "../source.js";
-import { readSegment } from "./read-values.js";
+import { readSegment, recordOptionsOf } from "./read-values.js";
+import { csvRows } from "../rows/csv-rows.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
 import { countNewlines } from "../csv/newlines.js";
@@ -29,7 +30,7 @@ const input = Readable.from(
   })(),
   { objectMode: false },
 );
-const read = await readSegment(input, job.file, job.framework, job.options, false);
+const read = await readSegment(csvRows(input, job.file, recordOptionsOf(job.options)), job.framework, job.options, false);
 const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
 const part: PartRead = { read: { ...read, store }, newlines };
 parentPort!.postMessage({ part }, store === null ? [] : columnBuffers(store.columns));

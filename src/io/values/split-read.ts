@@ -8,6 +8,7 @@ import { latin1Spelling } from "../csv/prefilter.js";
 import { scanOnThreads } from "../csv/scan-thread.js";
 import { checkedRead } from "../source.js";
 import { tap } from "../tap.js";
+import { csvRows } from "../rows/csv-rows.js";
 import type { ValuesOptions } from "./options.js";
 import { finishRead, readSegment, readValues, recordOptionsOf, type SegmentRead, type ValuesRead } from "./read-values.js";
 
@@ -127,7 +128,7 @@ async function readInParts(
     newlines.count += countNewlines(chunk);
     progress?.(chunk.length);
   });
-  const first = readSegment(input, file, framework, options, true).then((read) => ({ read, newlines: newlines.count }));
+  const first = readSegment(csvRows(input, file, recordOptionsOf(options)), framework, options, true).then((read) => ({ read, newlines: newlines.count }));
   const parts = await Promise.all([first, ...workers]);
   if (parts.slice(0, -1).some((part) => part.read.stopped)) return readValues(tracked(source.open(), progress), file, framework, options);
   return finishRead(

@@ -1,4 +1,5 @@
 import type { Dataset, Observation, OrgRecord, RecordHead } from "../../engine/dataset/schema.js";
+import type { Origin } from "../../engine/diagnostics.js";
 import type { PeriodColumns } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
 
@@ -58,6 +59,8 @@ const DROPPED = 255;
  */
 export class ValuesStore {
   readonly file: string;
+  /** The workbook sheet the values are from (undefined for a CSV), for the origins of what is read. */
+  readonly sheet: string | undefined;
   readonly indicators: readonly string[];
   /** The 1-based column of the organisation code, where each record's origin points. */
   readonly orgColumn: number;
@@ -90,8 +93,9 @@ export class ValuesStore {
   /** The publisher's own comparison of an observation's value with its benchmark, by observation (see `compared`). */
   private comparisons = new Map<number, string>();
 
-  constructor(file: string, indicators: readonly string[], orgColumn: number, keyed: boolean, withAttributes: boolean) {
+  constructor(file: string, indicators: readonly string[], orgColumn: number, keyed: boolean, withAttributes: boolean, sheet?: string) {
     this.file = file;
+    this.sheet = sheet;
     this.indicators = indicators;
     this.orgColumn = orgColumn;
     this.keyed = keyed;
@@ -362,8 +366,12 @@ export class ValuesStore {
       name: this.names[rec]!,
       period: this.periods[rec]!,
       ...(this.withAttributes ? { attributes: this.attributes[rec] ?? {} } : {}),
-      origin: { file: this.file, line: this.recordLines[rec]!, column: this.orgColumn },
+      origin: this.at(this.recordLines[rec]!, this.orgColumn),
     };
+  }
+
+  private at(line: number, column: number): Origin {
+    return this.sheet === undefined ? { file: this.file, line, column } : { file: this.file, sheet: this.sheet, line, column };
   }
 
   /** Each observation kept, in the order read: its block's columns, its place there and its index. */
@@ -382,12 +390,12 @@ export class ValuesStore {
   }
 
   private observed(c: Columns, i: number, at: number): Observation {
-    const origin = { file: this.file, line: c.line[i]!, column: c.col[i]! };
+    const origin = this.at(c.line[i]!, c.col[i]!);
     switch (c.kind[i] as Kind) {
       case KIND.value:
         return { value: c.a[i]!, origin };
       case KIND.fraction:
-        return { value: null, numerator: c.a[i]!, denominator: c.b![i]!, origin, denominatorOrigin: { file: this.file, line: c.line[i]!, column: c.col2![i]! } };
+        return { value: null, numerator: c.a[i]!, denominator: c.b![i]!, origin, denominatorOrigin: this.at(c.line[i]!, c.col2![i]!) };
       case KIND.empty:
         return { value: null, missing: "empty", origin };
       case KIND.suppressed:
