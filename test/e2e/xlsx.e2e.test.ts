@@ -22,6 +22,17 @@ describe("workbooks through the built CLI", () => {
     expect(fromXlsx.stdout).toBe(fromCsv.stdout);
   });
 
+  it("finds a Fingertips export's header below title rows and rates it to the bytes of its CSV", async () => {
+    const csv = "fixtures/fingertips/export-synthetic.csv";
+    const path = await workbookFile("fingertips.xlsx", [{ name: "Data", rows: [["Fingertips export"], [], ...csvAsRows(csv)] }]);
+    const args = ["rate", "--thresholds", "fixtures/fingertips/thresholds.csv", "--where", "Area Type=Counties & UAs (from Apr 2023)", "--where", "Sex=Persons", "-q"];
+    const fromCsv = runBuilt([...args, "--values", csv]);
+    const fromXlsx = runBuilt([...args, "--values", path]);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout);
+    expect(fromXlsx.stderr).toBe(`${path}:Data!A777: warning: indicator "90365" is not in the framework; its rows are ignored (W_UNKNOWN_INDICATOR)\n`);
+  });
+
   it("stops at a bad cell with one line naming the sheet and cell, exit 1, no output written", async () => {
     const rows = csvAsRows(EXAMPLE);
     rows[6]![2] = "n/k";
