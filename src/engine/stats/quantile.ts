@@ -3,7 +3,7 @@
  * The input must already be sorted ascending. The interpolation is written as (1 − h)·a + h·b,
  * R's own form, so results agree with R to the last bit.
  */
-export function quantileType7(sortedValues: readonly number[], p: number): number {
+export function quantileType7(sortedValues: ArrayLike<number>, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileType7: p must be in [0, 1], got ${p}`);
   const n = sortedValues.length;
   if (n === 0) return Number.NaN;
