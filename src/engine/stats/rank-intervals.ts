@@ -1,4 +1,4 @@
-import { quantileType7 } from "./quantile.js";
+import { quantileType7Unsorted } from "./quantile.js";
 import type { Random } from "./random.js";
 import { StudentizedDifferences } from "./studentized-differences.js";
 
@@ -78,10 +78,8 @@ export function rankIntervals(input: RankIntervalsInput): RankInterval[] {
     const { better, worse, criticalValues } = simultaneous(x, differences, level, stepdown);
     return ranks.map((rank, i) => ({ rank, rankLower: 1 + better[i]!, rankUpper: n - worse[i]!, criticalValues }));
   }
-  return ranks.map((rank, i) => {
-    const { better, worse, criticalValues } = marginal(i, x, differences, level, stepdown);
-    return { rank, rankLower: 1 + better, rankUpper: n - worse, criticalValues };
-  });
+  const { better, worse, criticalValues } = marginal(x, differences, level, stepdown);
+  return ranks.map((rank, i) => ({ rank, rankLower: 1 + better[i]!, rankUpper: n - worse[i]!, criticalValues: criticalValues[i]! }));
 }
 
 /** 1 + the number of strictly larger values, csranks' irank(x, omega = 0) (ties share the best rank). */
@@ -126,54 +124,69 @@ function covarianceOf(input: RankIntervalsInput, n: number): { variance: Float64
   return { variance, covariance: diagonal ? null : covariance };
 }
 
-/** The `level` quantile of the draws' maxima, as csranks' `quantile(bootstrap_estimates, probs = beta)`. */
-function criticalValue(maxima: Float64Array, level: number): number {
-  return quantileType7(maxima.sort(), level);
-}
+/** Populations whose marginal sets are worked out together (their state is BLOCK × N bits, twice). */
+const BLOCK = 256;
 
-function significant(x: Float64Array, differences: StudentizedDifferences, a: number, b: number, c: number): boolean {
-  // With c >= 0 only a larger estimate can be significantly larger: this saves the square root.
-  if (c >= 0 && !(x[a]! > x[b]!)) return false;
-  return x[a]! - x[b]! - differences.sdOfDifference(a, b) * c > 0;
-}
-
-/** csranks_marg: population i's own family, the pairs (i, b) and (b, i). */
-function marginal(i: number, x: Float64Array, differences: StudentizedDifferences, level: number, stepdown: boolean) {
+/**
+ * csranks_marg: each population i's own family, the pairs (i, b) and (b, i), stepped down on its
+ * own. Populations are taken BLOCK at a time and, within a block, draw by draw, so that each draw's
+ * values are read once per block rather than once per population.
+ */
+function marginal(x: Float64Array, differences: StudentizedDifferences, level: number, stepdown: boolean) {
   const n = x.length;
+  const draws = differences.draws;
   const words = Math.ceil(n / 32);
-  const above = new Uint32Array(words);
-  const below = new Uint32Array(words);
-  for (let b = 0; b < n; b++) {
-    if (b === i) continue;
-    above[b >>> 5]! |= 1 << (b & 31);
-    below[b >>> 5]! |= 1 << (b & 31);
-  }
-  let open = 2 * (n - 1);
-  let better = 0;
-  let worse = 0;
-  const criticalValues: number[] = [];
-  const maxima = new Float64Array(differences.draws);
-  while (open > 0) {
-    for (let r = 0; r < differences.draws; r++) maxima[r] = differences.maxAround(r, i, above, below);
-    const c = criticalValue(maxima, level);
-    criticalValues.push(c);
-    let rejected = 0;
-    for (let b = 0; b < n; b++) {
-      const word = b >>> 5;
-      const bit = 1 << (b & 31);
-      if ((above[word]! & bit) !== 0 && significant(x, differences, i, b, c)) {
-        above[word]! &= ~bit;
-        worse++;
-        rejected++;
+  const byValue = ascendingOrder(x);
+  const sorted = Float64Array.from(byValue, (i) => x[i]!);
+  const better = new Int32Array(n);
+  const worse = new Int32Array(n);
+  const criticalValues: number[][] = Array.from({ length: n }, () => []);
+  const above = new Uint32Array(BLOCK * words);
+  const below = new Uint32Array(BLOCK * words);
+  const maxima = new Float64Array(BLOCK * draws);
+  for (let start = 0; start < n; start += BLOCK) {
+    const size = Math.min(BLOCK, n - start);
+    fillPairs(above, words, n, start, size);
+    below.set(above);
+    let active = Array.from({ length: size }, (_, k) => k);
+    while (active.length > 0) {
+      for (let r = 0; r < draws; r++) {
+        for (const k of active) {
+          // A set nothing has left yet is searched without its bits.
+          const i = start + k;
+          maxima[k * draws + r] = differences.maxAround(r, i, worse[i] === 0 ? null : above, better[i] === 0 ? null : below, k * words);
+        }
       }
-      if ((below[word]! & bit) !== 0 && significant(x, differences, b, i, c)) {
-        below[word]! &= ~bit;
-        better++;
-        rejected++;
+      const next: number[] = [];
+      for (const k of active) {
+        const i = start + k;
+        const c = quantileType7Unsorted(maxima.subarray(k * draws, (k + 1) * draws), level);
+        criticalValues[i]!.push(c);
+        let rejected = 0;
+        const [belowFrom, belowTo] = candidates(sorted, x, differences, i, c, "below");
+        for (let p = belowFrom; p < belowTo; p++) {
+          const b = byValue[p]!;
+          const word = k * words + (b >>> 5);
+          const bit = 1 << (b & 31);
+          if ((above[word]! & bit) === 0 || !significant(x, differences, i, b, c)) continue;
+          above[word]! &= ~bit;
+          worse[i]!++;
+          rejected++;
+        }
+        const [aboveFrom, aboveTo] = candidates(sorted, x, differences, i, c, "above");
+        for (let p = aboveFrom; p < aboveTo; p++) {
+          const b = byValue[p]!;
+          const word = k * words + (b >>> 5);
+          const bit = 1 << (b & 31);
+          if ((below[word]! & bit) === 0 || !significant(x, differences, b, i, c)) continue;
+          below[word]! &= ~bit;
+          better[i]!++;
+          rejected++;
+        }
+        if (stepdown && rejected > 0 && worse[i]! + better[i]! < 2 * (n - 1)) next.push(k);
       }
+      active = next;
     }
-    open -= rejected;
-    if (!stepdown || rejected === 0) break;
   }
   return { better, worse, criticalValues };
 }
@@ -182,11 +195,11 @@ function marginal(i: number, x: Float64Array, differences: StudentizedDifference
 function simultaneous(x: Float64Array, differences: StudentizedDifferences, level: number, stepdown: boolean) {
   const n = x.length;
   const words = Math.ceil(n / 32);
+  const byValue = ascendingOrder(x);
+  const sorted = Float64Array.from(byValue, (i) => x[i]!);
   const members = new Uint32Array(n * words);
+  fillPairs(members, words, n, 0, n);
   const rowCounts = new Int32Array(n).fill(n - 1);
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) if (b !== a) members[a * words + (b >>> 5)]! |= 1 << (b & 31);
-  }
   let open = n * (n - 1);
   const better = new Int32Array(n);
   const worse = new Int32Array(n);
@@ -194,12 +207,14 @@ function simultaneous(x: Float64Array, differences: StudentizedDifferences, leve
   const maxima = new Float64Array(differences.draws);
   while (open > 0) {
     for (let r = 0; r < differences.draws; r++) maxima[r] = differences.maxOverSet(r, members, words, rowCounts, Number.NEGATIVE_INFINITY);
-    const c = criticalValue(maxima, level);
+    const c = quantileType7Unsorted(maxima, level);
     criticalValues.push(c);
     let rejected = 0;
     for (let a = 0; a < n; a++) {
       if (rowCounts[a] === 0) continue;
-      for (let b = 0; b < n; b++) {
+      const [from, to] = candidates(sorted, x, differences, a, c, "below");
+      for (let p = from; p < to; p++) {
+        const b = byValue[p]!;
         const index = a * words + (b >>> 5);
         const bit = 1 << (b & 31);
         if ((members[index]! & bit) === 0 || !significant(x, differences, a, b, c)) continue;
@@ -214,4 +229,53 @@ function simultaneous(x: Float64Array, differences: StudentizedDifferences, leve
     if (!stepdown || rejected === 0) break;
   }
   return { better, worse, criticalValues };
+}
+
+/** Sets, in rows start … start + rows − 1 of `bits` (`words` words each), every bit b < n but the row's own. */
+function fillPairs(bits: Uint32Array, words: number, n: number, start: number, rows: number): void {
+  bits.fill(0);
+  for (let k = 0; k < rows; k++) {
+    const row = k * words;
+    bits.fill(0xffffffff, row, row + words);
+    if (n % 32 !== 0) bits[row + words - 1] = (1 << n % 32) - 1;
+    const self = start + k;
+    bits[row + (self >>> 5)]! &= ~(1 << (self & 31));
+  }
+}
+
+/** Indices of x in ascending order of value (ties by index). */
+function ascendingOrder(x: Float64Array): Int32Array {
+  return Int32Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b);
+}
+
+/**
+ * The populations b that could be significantly below a (pair (a, b)) or above it (pair (b, a)) at
+ * critical value c, as a range [from, to) of positions in the ascending order: as sd(θ̂_a − θ̂_b) is
+ * at least a's smallest, only those whose estimate is further than c times that from a's can be, a
+ * run at one end of the order. With c < 0 every population is a candidate.
+ */
+function candidates(sorted: Float64Array, x: Float64Array, differences: StudentizedDifferences, a: number, c: number, side: "below" | "above"): [number, number] {
+  const n = sorted.length;
+  if (c < 0) return [0, n];
+  const reach = c * differences.smallestSdOfDifference(a);
+  if (side === "below") return [0, countBelow(sorted, x[a]! - reach)];
+  let from = countBelow(sorted, x[a]! + reach);
+  while (from < n && sorted[from]! <= x[a]! + reach) from++;
+  return [from, n];
+}
+
+/** The number of sorted values strictly below `limit`. */
+function countBelow(sorted: Float64Array, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function significant(x: Float64Array, differences: StudentizedDifferences, a: number, b: number, c: number): boolean {
+  return a !== b && x[a]! - x[b]! - differences.sdOfDifference(a, b) * c > 0;
 }

@@ -20,6 +20,9 @@ import type { Random } from "./random.js";
  * (Cauchy–Schwarz). With equal standard errors and no correlation the bound is exact and a search
  * stops at the first member of the set.
  */
+/** Draws correlated together; see correlate. */
+const CHUNK = 16;
+
 export class StudentizedDifferences {
   readonly size: number;
   readonly draws: number;
@@ -29,6 +32,9 @@ export class StudentizedDifferences {
   private readonly sdLow: number;
   private readonly sdHigh: number;
   private readonly covariance: Float64Array;
+  private readonly smallestVariance: number;
+  /** sd(θ̂_a − θ̂_b)'s smallest value over b, with a full Σ. */
+  private readonly smallestSd: Float64Array;
   /** 1/√(1 − ρ⁺) for each estimate, and the largest of them. */
   private readonly widening: Float64Array;
   private readonly widest: number;
@@ -49,33 +55,49 @@ export class StudentizedDifferences {
     this.diagonal = covariance === null;
     this.variance = variance;
     this.sd = variance.map(Math.sqrt);
-    this.sdLow = n === 0 ? 0 : Math.min(...this.sd);
-    this.sdHigh = n === 0 ? 0 : Math.max(...this.sd);
+    this.sdLow = this.sd.reduce((low, sd) => Math.min(low, sd), Number.POSITIVE_INFINITY);
+    this.sdHigh = this.sd.reduce((high, sd) => Math.max(high, sd), 0);
     this.covariance = covariance ?? new Float64Array(0);
+    this.smallestVariance = variance.reduce((low, v) => Math.min(low, v), Number.POSITIVE_INFINITY);
+    this.smallestSd = new Float64Array(this.diagonal ? 0 : n);
     this.widening = new Float64Array(n).fill(1);
     this.checkDifferences();
-    this.widest = Math.max(1, ...this.widening);
+    this.widest = this.widening.reduce((widest, w) => Math.max(widest, w), 1);
     this.key = new Float64Array(draws * n);
     const factor = covariance === null ? null : cholesky(covariance, n);
-    const normals = new Float64Array(n);
-    for (let r = 0; r < draws; r++) {
-      const base = r * n;
-      if (factor === null) {
-        for (let a = 0; a < n; a++) this.key[base + a] = random.normal();
-        continue;
-      }
-      for (let a = 0; a < n; a++) normals[a] = random.normal();
-      for (let a = 0; a < n; a++) {
-        const row = a * n;
-        let sum = 0;
-        for (let k = 0; k <= a; k++) sum += factor[row + k]! * normals[k]!;
-        this.key[base + a] = this.sd[a]! > 0 ? sum / this.sd[a]! : 0;
-      }
+    if (factor === null) {
+      for (let i = 0; i < draws * n; i++) this.key[i] = random.normal();
+    } else {
+      this.correlate(factor, draws, random);
     }
     this.order = new Int32Array(draws * n);
     const scratch = { bucketOf: new Int32Array(n), starts: new Int32Array(n + 1) };
     for (let r = 0; r < draws; r++) {
       orderByNormalValue(this.key.subarray(r * n, (r + 1) * n), this.order.subarray(r * n, (r + 1) * n), scratch);
+    }
+  }
+
+  /**
+   * key = (L·ε)/σ for each draw, ε standard normal, drawn draw after draw. The draws are worked out
+   * CHUNK at a time so that each row of L is read from memory once per chunk, not once per draw (L
+   * is N²/2 numbers; reading it for each of 1,000 draws was most of the time).
+   */
+  private correlate(factor: Float64Array, draws: number, random: Random): void {
+    const n = this.size;
+    const normals = new Float64Array(CHUNK * n);
+    for (let first = 0; first < draws; first += CHUNK) {
+      const count = Math.min(CHUNK, draws - first);
+      for (let i = 0; i < count * n; i++) normals[i] = random.normal();
+      for (let a = 0; a < n; a++) {
+        const row = a * n;
+        const sd = this.sd[a]!;
+        for (let d = 0; d < count; d++) {
+          const draw = d * n;
+          let sum = 0;
+          for (let k = 0; k <= a; k++) sum += factor[row + k]! * normals[draw + k]!;
+          this.key[(first + d) * n + a] = sd > 0 ? sum / sd : 0;
+        }
+      }
     }
   }
 
@@ -94,16 +116,19 @@ export class StudentizedDifferences {
 
   /**
    * The larger of `best` and draw r's largest studentised difference (a, b) over the b whose bit is
-   * set in `members` from word `offset` (b = a is never a pair).
+   * set in `members` from word `offset`, or over every b when `members` is null (b = a is never a pair).
    */
-  maxOverRow(r: number, a: number, members: Uint32Array, offset: number, best: number): number {
+  maxOverRow(r: number, a: number, members: Uint32Array | null, offset: number, best: number): number {
     const n = this.size;
     const base = r * n;
-    const keyA = this.key[base + a]!;
+    const sd = this.sd[a]!;
+    const fixedValue = sd * this.key[base + a]!;
+    const widening = this.widening[a]!;
     for (let p = 0; p < n; p++) {
       const b = this.order[base + p]!;
-      if (this.bound(keyA, this.key[base + b]!, a, true) <= best) break;
-      if (b === a || ((members[offset + (b >>> 5)]! >>> (b & 31)) & 1) === 0) continue;
+      const spread = this.spreadBound(fixedValue, sd, this.key[base + b]!);
+      if ((spread > 0 ? spread * widening : spread) <= best) break;
+      if (b === a || (members !== null && ((members[offset + (b >>> 5)]! >>> (b & 31)) & 1) === 0)) continue;
       const v = this.value(r, a, b);
       if (v > best) best = v;
     }
@@ -111,14 +136,17 @@ export class StudentizedDifferences {
   }
 
   /** As maxOverRow, for the pairs (a, b) with b fixed and a's bit set in `members` from word `offset`. */
-  maxOverColumn(r: number, b: number, members: Uint32Array, offset: number, best: number): number {
+  maxOverColumn(r: number, b: number, members: Uint32Array | null, offset: number, best: number): number {
     const n = this.size;
     const base = r * n;
-    const keyB = this.key[base + b]!;
+    const sd = this.sd[b]!;
+    const fixedValue = -sd * this.key[base + b]!;
+    const widening = this.widening[b]!;
     for (let p = n - 1; p >= 0; p--) {
       const a = this.order[base + p]!;
-      if (this.bound(this.key[base + a]!, keyB, b, false) <= best) break;
-      if (a === b || ((members[offset + (a >>> 5)]! >>> (a & 31)) & 1) === 0) continue;
+      const spread = this.spreadBound(fixedValue, sd, -this.key[base + a]!);
+      if ((spread > 0 ? spread * widening : spread) <= best) break;
+      if (a === b || (members !== null && ((members[offset + (a >>> 5)]! >>> (a & 31)) & 1) === 0)) continue;
       const v = this.value(r, a, b);
       if (v > best) best = v;
     }
@@ -139,30 +167,27 @@ export class StudentizedDifferences {
       const a = this.order[base + p]!;
       const high = Math.max(0, this.key[base + a]!);
       if (Math.sqrt(high * high + lowest * lowest) * this.widest <= best) break;
-      if (rowCounts[a]! > 0) best = this.maxOverRow(r, a, members, a * words, best);
+      const count = rowCounts[a]!;
+      if (count > 0) best = this.maxOverRow(r, a, count === n - 1 ? null : members, a * words, best);
     }
     return best;
   }
 
   /**
-   * Draw r's largest studentised difference over the pairs (i, b) and (b, i), b with its bit set in
-   * `members` (the same set both ways): the direction in which i's own draw is extreme is searched
-   * first, so that the other search starts from a high `best` and stops early.
+   * Draw r's largest studentised difference over the pairs (i, b), b with its bit set in `above`
+   * from word `offset` (every b ≠ i when null), and (b, i), b in `below` likewise. The direction in
+   * which i's own draw is extreme is searched first, so that the other search starts from a high
+   * `best` and stops early.
    */
-  maxAround(r: number, i: number, above: Uint32Array, below: Uint32Array): number {
-    if (this.key[r * this.size + i]! >= 0) return this.maxOverColumn(r, i, below, 0, this.maxOverRow(r, i, above, 0, Number.NEGATIVE_INFINITY));
-    return this.maxOverRow(r, i, above, 0, this.maxOverColumn(r, i, below, 0, Number.NEGATIVE_INFINITY));
+  maxAround(r: number, i: number, above: Uint32Array | null, below: Uint32Array | null, offset: number): number {
+    const first = Number.NEGATIVE_INFINITY;
+    if (this.key[r * this.size + i]! >= 0) return this.maxOverColumn(r, i, below, offset, this.maxOverRow(r, i, above, offset, first));
+    return this.maxOverRow(r, i, above, offset, this.maxOverColumn(r, i, below, offset, first));
   }
 
-  /**
-   * An upper bound on the studentised difference (a, b) and on every pair after it in the search,
-   * from their draw values keyA, keyB; `fixed` is the population the search holds fixed (a when
-   * `rowFixed`, else b).
-   */
-  private bound(keyA: number, keyB: number, fixed: number, rowFixed: boolean): number {
-    const sd = this.sd[fixed]!;
-    const spread = rowFixed ? this.spreadBound(sd * keyA, sd, keyB) : this.spreadBound(-sd * keyB, sd, -keyA);
-    return spread > 0 ? spread * this.widening[fixed]! : spread;
+  /** A lower bound on sd(θ̂_a − θ̂_b) over every b ≠ a. */
+  smallestSdOfDifference(a: number): number {
+    return this.diagonal ? Math.sqrt(this.variance[a]! + this.smallestVariance) : this.smallestSd[a]!;
   }
 
   /**
@@ -174,14 +199,21 @@ export class StudentizedDifferences {
    */
   private spreadBound(fixedValue: number, fixedSd: number, u: number): number {
     const variance = fixedSd * fixedSd;
-    const at = (t: number): number => (fixedValue - t * u) / Math.sqrt(variance + t * t);
-    if (fixedValue > 0) return at(Math.min(this.sdHigh, Math.max(this.sdLow, (-u * variance) / fixedValue)));
-    return Math.max(at(this.sdLow), at(this.sdHigh));
+    const low = this.sdLow;
+    const high = this.sdHigh;
+    if (fixedValue > 0) {
+      const peak = (-u * variance) / fixedValue;
+      const t = peak < low ? low : peak > high ? high : peak;
+      return (fixedValue - t * u) / Math.sqrt(variance + t * t);
+    }
+    const atLow = (fixedValue - low * u) / Math.sqrt(variance + low * low);
+    const atHigh = (fixedValue - high * u) / Math.sqrt(variance + high * high);
+    return atLow > atHigh ? atLow : atHigh;
   }
 
   /**
    * Every difference must have a positive variance for its studentised value to exist (csranks
-   * divides by it too, and gets NaN); records each estimate's largest positive correlation.
+   * divides by it too, and gets NaN); records each estimate's smallest sd of a difference and largest positive correlation.
    */
   private checkDifferences(): void {
     const n = this.size;
@@ -199,15 +231,18 @@ export class StudentizedDifferences {
     }
     for (let a = 0; a < n; a++) {
       let correlation = 0;
+      let smallest = Number.POSITIVE_INFINITY;
       for (let b = 0; b < n; b++) {
         if (b === a) continue;
         const s = this.sdOfDifference(a, b);
+        if (s < smallest) smallest = s;
         if (!(s > 1e-12 * Math.sqrt(this.variance[a]! + this.variance[b]!))) {
           throw new RangeError(`estimates ${a + 1} and ${b + 1}: their difference has no variance to studentise by`);
         }
         const scale = this.sd[a]! * this.sd[b]!;
         if (scale > 0) correlation = Math.max(correlation, this.covariance[a * n + b]! / scale);
       }
+      this.smallestSd[a] = smallest;
       this.widening[a] = correlation < 1 ? 1 / Math.sqrt(1 - correlation) : Number.POSITIVE_INFINITY;
     }
   }
