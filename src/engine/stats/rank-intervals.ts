@@ -103,7 +103,11 @@ function covarianceOf(input: RankIntervalsInput, n: number): { variance: Float64
   }
   if (input.standardErrors !== undefined) {
     if (input.standardErrors.length !== n) throw new RangeError(`expected ${n} standard errors, got ${input.standardErrors.length}`);
-    return { variance: Float64Array.from(input.standardErrors, (se) => se * se), covariance: null };
+    const variance = Float64Array.from(input.standardErrors, (se, i) => {
+      if (!(se >= 0) || !Number.isFinite(se)) throw new RangeError(`standard error ${i + 1} must be a finite number >= 0, got ${se}`);
+      return se * se;
+    });
+    return { variance, covariance: null };
   }
   const rows = input.covariance!;
   if (rows.length !== n || rows.some((row) => row.length !== n)) throw new RangeError(`covariance must be ${n} × ${n}`);

@@ -79,6 +79,10 @@ describe("rankIntervals", () => {
     expect(() => rankIntervals({ ...base, estimates: [1, Number.NaN], standardErrors: [1, 1] })).toThrow(/estimate 2/);
     expect(() => rankIntervals({ ...base, standardErrors: [1, 1], level: 1 })).toThrow(/level/);
     expect(() => rankIntervals({ ...base, standardErrors: [0, 0] })).toThrow(/standard error 0/);
+    expect(() => rankIntervals({ ...base, standardErrors: [1, -1] })).toThrow(/standard error 2/);
+    expect(() => rankIntervals({ ...base, covariance: [[1, 2], [2, 1]] })).toThrow(/no variance/);
+    const notCovariance = [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]];
+    expect(() => rankIntervals({ ...base, estimates: [1, 2, 3], covariance: notCovariance })).toThrow(/positive semi-definite/);
   });
 
   describe("laws that hold draw for draw, since every step and set shares one set of draws", () => {
