@@ -2,8 +2,8 @@ import { normalCdf } from "./normal-cdf.js";
 import type { Better } from "./rank-intervals.js";
 
 /**
- * Expected ranks by Lingsma et al. (2009, "Comparing and ranking hospitals based on outcome: results
- * from The Netherlands Stroke Survey", QJM 103(2):99–108): with each estimate θ̂_i ~ N(θ_i, se_i²),
+ * Expected ranks by Lingsma et al. ("Comparing and ranking hospitals based on outcome: results from
+ * The Netherlands Stroke Survey", QJM 103(2), 2010, online 2009): with each estimate θ̂_i ~ N(θ_i, se_i²),
  * independent, the rank of i is 1 + the number of others that are better, so its expectation is
  *   E[rank_i] = 1 + Σ_{j ≠ i} P(j better than i) = 1 + Σ_{j ≠ i} Φ((θ̂_j − θ̂_i) / √(se_i² + se_j²))
  * when higher is better (θ̂_i − θ̂_j in the numerator when lower is better). Two estimates known

@@ -3,7 +3,7 @@ import { normalCdf } from "./normal-cdf.js";
 
 // The distribution of the range of k independent standard normals, the studentised range with
 // infinitely many degrees of freedom (Hartley 1942; Copenhaver & Holland 1988, J. Statist. Comput.
-// Simul. 30, eq. (2.1) with ν = ∞; R's nmath/ptukey.c computes the same integral in wprob):
+// Simul. 30, with ν = ∞; R's nmath/ptukey.c computes the same integral in wprob):
 //   P(W <= w) = k ∫ φ(z) [Φ(z) − Φ(z − w)]^(k−1) dz,
 // any one of the k being the largest, at z, and the other k − 1 within w below it. The integrand is
 // smooth and negligible outside −9 < z < 9 + w, so a composite 16-point Gauss–Legendre rule on
