@@ -166,33 +166,46 @@ function marginal(x: Float64Array, differences: StudentizedDifferences, level: n
         const i = start + k;
         const c = quantileType7Unsorted(maxima.subarray(k * draws, (k + 1) * draws), level);
         criticalValues[i]!.push(c);
-        let rejected = 0;
-        const [belowFrom, belowTo] = candidates(sorted, x, differences, i, c, "below");
-        for (let p = belowFrom; p < belowTo; p++) {
-          const b = byValue[p]!;
-          const word = k * words + (b >>> 5);
-          const bit = 1 << (b & 31);
-          if ((above[word]! & bit) === 0 || !significant(x, differences, i, b, c)) continue;
-          above[word]! &= ~bit;
-          worse[i]!++;
-          rejected++;
-        }
-        const [aboveFrom, aboveTo] = candidates(sorted, x, differences, i, c, "above");
-        for (let p = aboveFrom; p < aboveTo; p++) {
-          const b = byValue[p]!;
-          const word = k * words + (b >>> 5);
-          const bit = 1 << (b & 31);
-          if ((below[word]! & bit) === 0 || !significant(x, differences, b, i, c)) continue;
-          below[word]! &= ~bit;
-          better[i]!++;
-          rejected++;
-        }
+        const newlyWorse = rejectAround(above, k * words, i, "below", c, x, sorted, byValue, differences);
+        const newlyBetter = rejectAround(below, k * words, i, "above", c, x, sorted, byValue, differences);
+        worse[i]! += newlyWorse;
+        better[i]! += newlyBetter;
+        const rejected = newlyWorse + newlyBetter;
         if (stepdown && rejected > 0 && worse[i]! + better[i]! < 2 * (n - 1)) next.push(k);
       }
       active = next;
     }
   }
   return { better, worse, criticalValues };
+}
+
+/**
+ * Takes out of i's set (bits from word `offset`) the pairs now significant at c: (i, b) for b on the
+ * side "below" i, (b, i) for b "above" it. Returns how many.
+ */
+function rejectAround(
+  bits: Uint32Array,
+  offset: number,
+  i: number,
+  side: "below" | "above",
+  c: number,
+  x: Float64Array,
+  sorted: Float64Array,
+  byValue: Int32Array,
+  differences: StudentizedDifferences,
+): number {
+  const [from, to] = candidates(sorted, x, differences, i, c, side);
+  let rejected = 0;
+  for (let p = from; p < to; p++) {
+    const b = byValue[p]!;
+    const word = offset + (b >>> 5);
+    const bit = 1 << (b & 31);
+    if ((bits[word]! & bit) === 0) continue;
+    if (!(side === "below" ? significant(x, differences, i, b, c) : significant(x, differences, b, i, c))) continue;
+    bits[word]! &= ~bit;
+    rejected++;
+  }
+  return rejected;
 }
 
 /** csranks_simul with every population of interest: the family of all ordered pairs. */
