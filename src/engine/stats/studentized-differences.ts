@@ -2,6 +2,15 @@ import { cholesky } from "./cholesky.js";
 import { normalCdf } from "./normal-cdf.js";
 import type { Random } from "./random.js";
 
+/** Draws correlated together; see correlate. */
+const CHUNK = 16;
+/**
+ * The bound falls along a search, so it need only be tested at members of the set, where a value
+ * could be taken, and (so that a sparse set's search still ends soon after the bound passes) at one
+ * position in every 16; a mask of the position's low bits.
+ */
+const CHECK_EVERY = 15;
+
 /**
  * The parametric bootstrap behind csranks' critical values (R/diffmeans.R, csdiffmeans: LInv):
  * draws Z ~ N(0, Σ) and, for a set I of ordered pairs (a, b), the largest studentised difference
@@ -16,19 +25,11 @@ import type { Random } from "./random.js";
  * s_ab >= √((1 − ρ⁺)(σ_a² + σ_b²)), so for a fixed,
  *   (σ_a u_a − σ_b u_b) / s_ab <= max(0, max over σ_b in [smallest σ, largest σ] of
  *                                  (σ_a u_a − σ_b u_b) / √(σ_a² + σ_b²)) / √(1 − ρ⁺),
- * which falls as u_b rises (spreadBound); across rows, it is at most √(u_a⁺² + u_b⁻²) / √(1 − ρ⁺)
+ * which falls as u_b rises (spreadBound; when it is not positive, the pair's value is not either, and
+ * with independent estimates it is that bound itself); across rows, it is at most √(u_a⁺² + u_b⁻²) / √(1 − ρ⁺)
  * (Cauchy–Schwarz). With equal standard errors and no correlation the bound is exact and a search
  * stops at the first member of the set.
  */
-/** Draws correlated together; see correlate. */
-const CHUNK = 16;
-/**
- * The bound falls along a search, so it need only be tested at members of the set, where a value
- * could be taken, and (so that a sparse set's search still ends soon after the bound passes) at one
- * position in every 16; a mask of the position's low bits.
- */
-const CHECK_EVERY = 15;
-
 export class StudentizedDifferences {
   readonly size: number;
   readonly draws: number;
@@ -85,8 +86,8 @@ export class StudentizedDifferences {
 
   /**
    * key = (L·ε)/σ for each draw, ε standard normal, drawn draw after draw. The draws are worked out
-   * CHUNK at a time so that each row of L is read from memory once per chunk, not once per draw (L
-   * is N²/2 numbers; reading it for each of 1,000 draws was most of the time).
+   * CHUNK at a time so that each row of L (N²/2 numbers in all, too many for a cache) is read from
+   * memory once per chunk rather than once per draw.
    */
   private correlate(factor: Float64Array, draws: number, random: Random): void {
     const n = this.size;
@@ -135,7 +136,7 @@ export class StudentizedDifferences {
       const member = b !== a && (members === null || ((members[offset + (b >>> 5)]! >>> (b & 31)) & 1) === 1);
       if (!member && (p & CHECK_EVERY) !== 0) continue;
       const spread = this.spreadBound(fixedValue, sd, this.key[base + b]!);
-      if ((spread > 0 ? spread * widening : spread) <= best) break;
+      if ((spread > 0 ? spread * widening : this.diagonal ? spread : 0) <= best) break;
       if (!member) continue;
       const v = this.value(r, a, b);
       if (v > best) best = v;
@@ -155,7 +156,7 @@ export class StudentizedDifferences {
       const member = a !== b && (members === null || ((members[offset + (a >>> 5)]! >>> (a & 31)) & 1) === 1);
       if (!member && (p & CHECK_EVERY) !== 0) continue;
       const spread = this.spreadBound(fixedValue, sd, -this.key[base + a]!);
-      if ((spread > 0 ? spread * widening : spread) <= best) break;
+      if ((spread > 0 ? spread * widening : this.diagonal ? spread : 0) <= best) break;
       if (!member) continue;
       const v = this.value(r, a, b);
       if (v > best) best = v;

@@ -84,6 +84,23 @@ describe("StudentizedDifferences", () => {
     );
   });
 
+  it("finds the largest even when every value in a draw is negative, with negative correlations", () => {
+    // Row 0's pairs (0, 1) and (0, 2) only; both values are negative in many draws, where a bound
+    // that held only for positive values would stop the search too soon.
+    const covariance = Float64Array.from([1, -0.8, -0.5, -0.8, 2, 0.3, -0.5, 0.3, 0.5]);
+    const d = new StudentizedDifferences(Float64Array.from([1, 2, 0.5]), covariance, 5000, new Random(8));
+    const members = Uint32Array.from([0b110, 0, 0]);
+    const rowCounts = Int32Array.from([2, 0, 0]);
+    let negative = 0;
+    for (let r = 0; r < d.draws; r++) {
+      const exhaustive = Math.max(d.value(r, 0, 1), d.value(r, 0, 2));
+      if (exhaustive < 0) negative++;
+      expect(d.maxOverSet(r, members, 1, rowCounts, Number.NEGATIVE_INFINITY)).toBe(exhaustive);
+      expect(d.maxOverRow(r, 0, members, 0, Number.NEGATIVE_INFINITY)).toBe(exhaustive);
+    }
+    expect(negative).toBeGreaterThan(500);
+  });
+
   it("draws Z with the covariance asked for", () => {
     const covariance = Float64Array.from([1, 0.6, 0.6, 2]);
     const d = new StudentizedDifferences(Float64Array.from([1, 2]), covariance, 40_000, new Random(3));
