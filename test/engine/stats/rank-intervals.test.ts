@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gaussLegendre } from "../../../src/engine/stats/gauss-legendre.js";
+import { normalCdf } from "../../../src/engine/stats/normal-cdf.js";
 import { Random } from "../../../src/engine/stats/random.js";
 import { rankIntervals, type RankIntervalsInput } from "../../../src/engine/stats/rank-intervals.js";
 import { studentizedRangeCdf, studentizedRangeQuantile } from "../../../src/engine/stats/studentized-range.js";
@@ -22,6 +24,43 @@ describe("rankIntervals", () => {
       const [first] = rankIntervals({ estimates, standardErrors: estimates.map(() => 2), better: "higher", kind: "simultaneous", stepdown: false, draws, random: new Random(5) });
       expect(first!.criticalValues).toHaveLength(1);
       expect(Math.abs(first!.criticalValues[0]! - q / Math.SQRT2)).toBeLessThan(4 * sd);
+    });
+  });
+
+  describe("the single-step marginal critical value with independent equal standard errors", () => {
+    // For population i the family is every pair with i, so M = max_j |Z_i − Z_j|/(σ√2) and, given
+    // Z_i = σz, P(M <= m) = ∫ φ(z) [Φ(z + m√2) − Φ(z − m√2)]^(N−1) dz: integrated here, inverted by
+    // bisection, and compared within 4 Monte Carlo sd as above.
+    const cdf = (m: number, n: number): number => {
+      const { nodes, weights } = gaussLegendre(16);
+      let sum = 0;
+      for (let panel = 0; panel < 72; panel++) {
+        const middle = -9 + 0.25 * panel + 0.125;
+        for (let k = 0; k < 16; k++) {
+          const z = middle + 0.125 * nodes[k]!;
+          const inside = normalCdf(z + m * Math.SQRT2) - normalCdf(z - m * Math.SQRT2);
+          sum += 0.125 * weights[k]! * (Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI)) * inside ** (n - 1);
+        }
+      }
+      return sum;
+    };
+    it.each([2, 5, 30])("N = %d", (n) => {
+      const level = 0.95;
+      let low = 0;
+      let high = 10;
+      for (let i = 0; i < 60; i++) {
+        const middle = (low + high) / 2;
+        if (cdf(middle, n) < level) low = middle;
+        else high = middle;
+      }
+      const h = 1e-4;
+      const density = (cdf(low + h, n) - cdf(low - h, n)) / (2 * h);
+      const draws = 20_000;
+      const sd = Math.sqrt((level * (1 - level)) / draws) / density;
+      const estimates = Array.from({ length: n }, (_, i) => i / 10);
+      const [first] = rankIntervals({ estimates, standardErrors: estimates.map(() => 1), better: "higher", kind: "marginal", stepdown: false, draws, random: new Random(6) });
+      if (n === 2) expect(low).toBeCloseTo(1.959964, 5);
+      expect(Math.abs(first!.criticalValues[0]! - low)).toBeLessThan(4 * sd);
     });
   });
 
