@@ -69,6 +69,10 @@ const jobs = [
   { id: "node", what: "node -e 0", cmd: ["node", "-e", "0"] },
   { id: "version", what: "ccg-ratings --version", cmd: ["node", cli, "--version"] },
   { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example"] },
+  { id: "rank-m", what: "rankIntervals, 10,000 estimates with standard errors, marginal, 1,000 draws", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "10000", "marginal"] },
+  { id: "rank-s", what: "rankIntervals, 10,000 estimates with standard errors, simultaneous", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "10000", "simultaneous"] },
+  { id: "rank-m-full", what: "rankIntervals, 2,000 estimates with a full covariance, marginal", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "2000", "marginal", "full"] },
+  { id: "rank-s-full", what: "rankIntervals, 2,000 estimates with a full covariance, simultaneous", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "2000", "simultaneous", "full"] },
 ];
 if (args.includes("--options")) {
   for (const [name, options] of Object.entries({

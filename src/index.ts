@@ -24,3 +24,24 @@ export { renderComparison, type ComparisonFormat } from "./io/output/comparison.
 export { trend, type Trend, type TrendOptions, type TrendOutcome, type TrendSeries } from "./engine/trend/trend.js";
 export { orderPeriods, periodReadings, type PeriodOrder } from "./engine/trend/period-order.js";
 export { renderTrend } from "./io/output/trend-table.js";
+/**
+ * Statistics for ranks (issue 13 part 2), pure functions of plain numbers:
+ * - `rankIntervals({ estimates, standardErrors | covariance, better, kind, level, stepdown, draws, random })`
+ *   gives, for each estimate in input order, its rank (1 + the number strictly better), and the
+ *   confidence set for its true rank [rankLower, rankUpper] by Mogstad, Romano, Shaikh & Wilhelm
+ *   (2023), as the R package csranks computes it: `marginal` (default; each set covers its own rank
+ *   with probability `level`, default 0.95) or `simultaneous` (all sets cover all ranks at once);
+ *   stepdown by default; `draws` (default 1000) parametric-bootstrap draws from `random`. Same
+ *   inputs and seed, same result. Throws a RangeError on input of the wrong shape (lengths, a
+ *   non-finite value, a covariance that is not symmetric positive semi-definite, two estimates whose
+ *   difference has no variance).
+ * - `expectedRanks(estimates, standardErrors, better)`: 1 + the sum over the others of the normal
+ *   probability that each is better (Lingsma et al. 2009).
+ * - `studentizedRangeCdf(w, k)` and `studentizedRangeQuantile(p, k)`: the range of k standard normals
+ *   (the studentised range with infinite degrees of freedom), q(0.95; 10, ∞) = 4.474.
+ * - `Random`: the seeded generator (xoshiro128**), `new Random(seed)`.
+ */
+export { rankIntervals, type Better, type RankInterval, type RankIntervalKind, type RankIntervalsInput } from "./engine/stats/rank-intervals.js";
+export { expectedRanks } from "./engine/stats/expected-rank.js";
+export { studentizedRangeCdf, studentizedRangeQuantile } from "./engine/stats/studentized-range.js";
+export { Random } from "./engine/stats/random.js";
