@@ -30,6 +30,9 @@ export interface InputOptions {
   periodCol?: string;
   numeratorCol?: string;
   denominatorCol?: string;
+  seCol?: string;
+  ciLowerCol?: string;
+  ciUpperCol?: string;
   where?: string[];
   flagCol?: string[];
   minIndicators?: number;
@@ -190,6 +193,9 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     periodCol: opts.periodCol ?? d.periodCol,
     numeratorCol: opts.numeratorCol ?? d.numeratorCol,
     denominatorCol: opts.denominatorCol ?? d.denominatorCol,
+    seCol: opts.seCol ?? d.seCol,
+    ciLowerCol: opts.ciLowerCol ?? d.ciLowerCol,
+    ciUpperCol: opts.ciUpperCol ?? d.ciUpperCol,
     where,
     flagCols,
     encoding: opts.encoding,

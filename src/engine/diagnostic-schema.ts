@@ -23,6 +23,8 @@ export const DiagnosticCode = z.enum([
   // cell values
   "E_NOT_A_NUMBER",
   "E_NEGATIVE_COUNT",
+  "E_NEGATIVE_SE",
+  "E_BAD_CI",
   "E_NUMERATOR_GT_DENOMINATOR",
   "E_ZERO_DENOMINATOR",
   "E_DUPLICATE_ORG",

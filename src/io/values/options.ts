@@ -10,6 +10,10 @@ export interface ValuesOptions {
   periodCol: string;
   numeratorCol: string;
   denominatorCol: string;
+  /** Long layout: a bare value's standard error and 95% confidence interval, read where the columns exist. */
+  seCol: string;
+  ciLowerCol: string;
+  ciUpperCol: string;
   /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
   where: { column: string; value: string }[];
   /** The file's own name for a column the framework's overrides look at, by the framework's name for it (--flag-col). */
@@ -29,6 +33,9 @@ export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {
   periodCol: "period",
   numeratorCol: "numerator",
   denominatorCol: "denominator",
+  seCol: "se",
+  ciLowerCol: "ci_lower",
+  ciUpperCol: "ci_upper",
   where: [],
   flagCols: {},
 };

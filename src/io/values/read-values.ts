@@ -18,7 +18,14 @@ export interface ValuesRead {
   diagnostics: Diagnostic[];
 }
 
-type Source = { kind: "value"; col: number } | { kind: "fraction"; numCol: number; denCol: number };
+/** Where a bare value's standard error and confidence limits are, those the file has. */
+interface SpreadColumns {
+  se: number | undefined;
+  ciLower: number | undefined;
+  ciUpper: number | undefined;
+}
+
+type Source = { kind: "value"; col: number; spread: SpreadColumns } | { kind: "fraction"; numCol: number; denCol: number };
 
 interface Plan {
   layout: "wide" | "long";
@@ -35,6 +42,7 @@ interface Plan {
   valueCol: number | undefined;
   numCol: number | undefined;
   denCol: number | undefined;
+  spread: SpreadColumns;
 }
 
 /**
@@ -199,7 +207,7 @@ export async function readSegment(input: ValuesInput, file: string, framework: F
       const src: Source =
         p.numCol !== undefined && p.denCol !== undefined && (p.valueCol === undefined || cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "")
           ? { kind: "fraction", numCol: p.numCol, denCol: p.denCol }
-          : { kind: "value", col: p.valueCol! };
+          : { kind: "value", col: p.valueCol!, spread: p.spread };
       const before = diagnostics.length;
       observe(s, rec, known.index, cells, src, known.indicator, header, file, line, diagnostics);
       if (!s.holds(rec, known.index)) unread.push([rec, known.index, line, before, diagnostics.length - before]);
@@ -302,8 +310,9 @@ function fillAttributes(into: Record<string, string>, valueOf: (column: string) 
 
 /** Every column a plan has the reader look at (a wide layout's indicator column is -1: none). */
 function usedColumns(plan: Plan): number[] {
-  const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col] : [src.numCol, src.denCol]));
-  const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol];
+  const spread = (s: SpreadColumns) => [s.se, s.ciLower, s.ciUpper];
+  const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col, ...spread(src.spread)] : [src.numCol, src.denCol]));
+  const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol, ...spread(plan.spread)];
   return [...named, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
 }
 
@@ -361,7 +370,8 @@ function makePlan(
         ),
       );
     }
-    return orgCol === undefined ? null : { ...base, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol };
+    const spread = { se: columnOf(header, options.seCol), ciLower: columnOf(header, options.ciLowerCol), ciUpper: columnOf(header, options.ciUpperCol) };
+    return orgCol === undefined ? null : { ...base, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol, spread };
   }
 
   const wide = new Map<string, Source>();
@@ -377,8 +387,10 @@ function makePlan(
       used.add(numCol).add(denCol);
       if (col !== undefined) used.add(col);
     } else if (col !== undefined) {
-      wide.set(ind.id, { kind: "value", col });
+      const spread = { se: columnOf(header, `${ind.id}_se`), ciLower: columnOf(header, `${ind.id}_ci_lower`), ciUpper: columnOf(header, `${ind.id}_ci_upper`) };
+      wide.set(ind.id, { kind: "value", col, spread });
       used.add(col);
+      for (const c of [spread.se, spread.ciLower, spread.ciUpper]) if (c !== undefined) used.add(c);
     } else if (numCol !== undefined || denCol !== undefined) {
       used.add((numCol ?? denCol)!);
       const missing = numCol === undefined ? `${ind.id}_numerator` : `${ind.id}_denominator`;
@@ -395,7 +407,8 @@ function makePlan(
       diagnostics.push(warning("W_UNKNOWN_INDICATOR", `column "${name}" is not an indicator of the framework; ignored`, { file, line, column: i + 1 }));
     }
   });
-  return orgCol === undefined ? null : { ...base, layout: "wide", wide, indicatorCol: -1, valueCol: undefined, numCol: undefined, denCol: undefined };
+  const spread = { se: undefined, ciLower: undefined, ciUpper: undefined };
+  return orgCol === undefined ? null : { ...base, layout: "wide", wide, indicatorCol: -1, valueCol: undefined, numCol: undefined, denCol: undefined, spread };
 }
 
 /** One indicator's cells of one row, into the store; a cell that is not a number adds a diagnostic instead. */
@@ -425,7 +438,11 @@ function observe(
     const cell = parseCell(raw, isPercentUnit(indicator.unit));
     if (cell.kind === "invalid") diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
     else if (cell.kind === "missing") store.add(rec, ind, missingKind(cell.reason), 0, 0, line, column, 0);
-    else store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
+    else {
+      store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
+      const spread = readSpread(cells, src.spread, indicator, header, file, line, diagnostics);
+      if (spread !== null) store.addSpread(spread.se, spread.ciLower, spread.ciUpper);
+    }
     return;
   }
   const num = parseCell(cells[src.numCol]!, false);
@@ -441,6 +458,46 @@ function observe(
     return;
   }
   store.add(rec, ind, KIND.fraction, num.value, den.value, line, column, denominatorColumn);
+}
+
+/**
+ * A value's standard error and 95% confidence limits, those given (NaN for the others), or null when
+ * none is. A negative standard error, one limit without the other, or limits in the wrong order are
+ * errors: the bootstrap would draw from nonsense.
+ */
+function readSpread(
+  cells: readonly string[],
+  src: SpreadColumns,
+  indicator: Indicator,
+  header: Header,
+  file: string,
+  line: number,
+  diagnostics: Diagnostic[],
+): { se: number; ciLower: number; ciUpper: number } | null {
+  const percent = isPercentUnit(indicator.unit);
+  const read = (col: number | undefined): number => {
+    if (col === undefined) return Number.NaN;
+    const cell = parseCell(cells[col]!, percent);
+    if (cell.kind === "invalid") diagnostics.push(notANumber(cells[col]!, header.names[col]!, { file, line, column: col + 1 }));
+    return cell.kind === "number" ? cell.value : Number.NaN;
+  };
+  const se = read(src.se);
+  const ciLower = read(src.ciLower);
+  const ciUpper = read(src.ciUpper);
+  if (se < 0) {
+    diagnostics.push(error("E_NEGATIVE_SE", `standard error ${se} is negative (indicator ${indicator.id})`, { file, line, column: src.se! + 1 }));
+    return null;
+  }
+  if (Number.isNaN(ciLower) !== Number.isNaN(ciUpper)) {
+    const [given, col] = Number.isNaN(ciLower) ? ["upper", src.ciUpper!] : ["lower", src.ciLower!];
+    diagnostics.push(error("E_BAD_CI", `a confidence interval needs both limits; only the ${given} one is given (indicator ${indicator.id})`, { file, line, column: col + 1 }));
+    return null;
+  }
+  if (ciLower > ciUpper) {
+    diagnostics.push(error("E_BAD_CI", `confidence interval ${ciLower} to ${ciUpper}: the lower limit is above the upper (indicator ${indicator.id})`, { file, line, column: src.ciLower! + 1 }));
+    return null;
+  }
+  return Number.isNaN(se) && Number.isNaN(ciLower) ? null : { se, ciLower, ciUpper };
 }
 
 function missingKind(reason: "empty" | "suppressed"): Kind {

@@ -35,7 +35,11 @@ export interface StoreParts {
     col2: Small | null;
   };
   texts: [number, string][];
+  spreads: [number, Spread][];
 }
+
+/** A bare value's standard error and 95% confidence limits, NaN where not given. */
+type Spread = [se: number, ciLower: number, ciUpper: number];
 
 type Columns = StoreParts["columns"];
 type Small = Uint16Array | Int32Array;
@@ -86,6 +90,8 @@ export class ValuesStore {
   /** Observations in all blocks, dropped ones too: an observation's index counts through the blocks. */
   private count = 0;
   private texts = new Map<number, string>();
+  /** The few values given with a standard error or an interval, by observation index. */
+  private spreads = new Map<number, Spread>();
 
   constructor(file: string, indicators: readonly string[], orgColumn: number, keyed: boolean, withAttributes: boolean) {
     this.file = file;
@@ -192,6 +198,11 @@ export class ValuesStore {
     this.held[rec * this.indicators.length + ind] = 1;
   }
 
+  /** The standard error and confidence limits (NaN where not given) of the observation just added. */
+  addSpread(se: number, ciLower: number, ciUpper: number): void {
+    this.spreads.set(this.count - 1, [se, ciLower, ciUpper]);
+  }
+
   /** A store of one block (one part read on a worker thread), as parts. */
   toParts(): StoreParts {
     const [block] = this.blocks;
@@ -211,6 +222,7 @@ export class ValuesStore {
       count: this.count,
       columns,
       texts: [...this.texts],
+      spreads: [...this.spreads],
     };
   }
 
@@ -222,6 +234,7 @@ export class ValuesStore {
     store.blocks = [{ columns: parts.columns, count: parts.count }];
     store.count = parts.count;
     store.texts = new Map(parts.texts);
+    store.spreads = new Map(parts.spreads);
     for (let i = 0; i < parts.count; i++) store.held[parts.columns.rec[i]! * store.indicators.length + parts.columns.ind[i]!] = 1;
     return store;
   }
@@ -266,6 +279,7 @@ export class ValuesStore {
       this.held[rec * this.indicators.length + c.ind[i]!] = 1;
     }
     for (const [i, text] of next.texts) this.texts.set(this.count + i, text);
+    for (const [i, spread] of next.spreads) this.spreads.set(this.count + i, spread);
     this.blocks.push({ columns: c, count });
     this.count += count;
   }
@@ -367,8 +381,12 @@ export class ValuesStore {
   private observation(c: Columns, i: number, at: number): Observation {
     const origin = { file: this.file, line: c.line[i]!, column: c.col[i]! };
     switch (c.kind[i] as Kind) {
-      case KIND.value:
-        return { value: c.a[i]!, origin };
+      case KIND.value: {
+        const spread = this.spreads.get(at);
+        if (spread === undefined) return { value: c.a[i]!, origin };
+        const [se, ciLower, ciUpper] = spread;
+        return { value: c.a[i]!, ...(Number.isNaN(se) ? {} : { se }), ...(Number.isNaN(ciLower) ? {} : { ciLower, ciUpper }), origin };
+      }
       case KIND.fraction:
         return { value: null, numerator: c.a[i]!, denominator: c.b![i]!, origin, denominatorOrigin: { file: this.file, line: c.line[i]!, column: c.col2![i]! } };
       case KIND.empty:
