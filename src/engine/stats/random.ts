@@ -8,23 +8,28 @@ import { normalQuantile } from "./normal.js";
  * numbers, so results never depend on how the work was shared out.
  */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private a!: number;
+  private b!: number;
+  private c!: number;
+  private d!: number;
 
   constructor(seed: number, ...stream: number[]) {
-    let h = mix32(seed >>> 0);
-    for (const index of stream) h = mix32((h ^ (index >>> 0)) >>> 0);
-    let s = h;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      return mix32(s);
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    let key = seedKey(seed);
+    for (const index of stream) key = streamKey(key, index);
+    this.restart(key);
+  }
+
+  /**
+   * Start again as the stream of `key` (from seedKey and streamKey): the same numbers as a new Random of
+   * that seed and those indices, without making one. A bootstrap names a stream per draw and observation,
+   * hundreds of millions of them at GP level.
+   */
+  restart(key: number): void {
+    // splitmix32's first four outputs from `key`, written out: no closure made per stream.
+    this.a = mix32((key + 0x9e3779b9) >>> 0);
+    this.b = mix32((key + 2 * 0x9e3779b9) >>> 0);
+    this.c = mix32((key + 3 * 0x9e3779b9) >>> 0);
+    this.d = mix32((key + 4 * 0x9e3779b9) >>> 0);
     // xoshiro's state must not be all zero; splitmix32 makes that all but impossible, this makes it impossible.
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
@@ -161,6 +166,16 @@ export class Random {
     }
     return flip ? n - k : k;
   }
+}
+
+/** The key of the stream of a seed alone: `new Random(seed)` starts at restart(seedKey(seed)). */
+export function seedKey(seed: number): number {
+  return mix32(seed >>> 0);
+}
+
+/** The key of stream `index` within the stream of `key`: `new Random(seed, i, j)` is restart(streamKey(streamKey(seedKey(seed), i), j)). */
+export function streamKey(key: number, index: number): number {
+  return mix32((key ^ (index >>> 0)) >>> 0);
 }
 
 function rotl(x: number, k: number): number {

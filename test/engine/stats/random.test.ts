@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Random } from "../../../src/engine/stats/random.js";
+import { Random, seedKey, streamKey } from "../../../src/engine/stats/random.js";
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let sum = 0;
@@ -91,5 +91,17 @@ describe("Random", () => {
     { call: (r: Random) => r.binomial(10, 1.5) },
   ])("refuses parameters outside the law's range ($call)", ({ call }) => {
     expect(() => call(new Random(1))).toThrow(RangeError);
+  });
+});
+
+describe("Random.restart", () => {
+  it.each([[[1]], [[1, 7]], [[42, 3, 0, 5]], [[0xffffffff, 2000, 1]]])("restarting at the key of seed and stream %j gives that stream's numbers", (named) => {
+    const [seed, ...stream] = named as number[];
+    const key = stream.reduce((k, i) => streamKey(k, i), seedKey(seed!));
+    const reused = new Random(99);
+    reused.uniform();
+    reused.restart(key);
+    const fresh = new Random(seed!, ...stream);
+    expect(Array.from({ length: 8 }, () => reused.uint32())).toEqual(Array.from({ length: 8 }, () => fresh.uint32()));
   });
 });
