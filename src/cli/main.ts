@@ -53,13 +53,15 @@ Examples:
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .addOption(
       new Option("--sensitivity [format]", "also say how many organisations change category when each fixed cut moves by 1 unit or 5% (text, or json for scripts)").choices(["text", "json"]).preset("text"),
-    )
+    );
+  uncertaintyOptions(rateCmd)
     .addHelpText(
       "after",
       `
 Examples:
   ccg-ratings rate --example
   ccg-ratings rate --example --format md > ratings.md
+  ccg-ratings rate --example --uncertainty --out graded.csv
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
   ccg-ratings rate --thresholds thresholds.csv --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
@@ -215,6 +217,18 @@ export function inputOptions(cmd: Command): Command {
     .option("--max-errors <n>", "print at most this many problems of each code, then how many more (0: every one)", wholeNumber, DEFAULT_MAX_PER_CODE);
 }
 
+const DEFAULT_DRAWS = 2000;
+/** Fixed, so that a run without --seed gives the same bytes every time. */
+const DEFAULT_SEED = 1;
+
+/** The bootstrap of the categories (rate, explain, report --uncertainty). */
+function uncertaintyOptions(cmd: Command): Command {
+  return cmd
+    .option("--uncertainty", "also give each category's probability under sampling noise (a seeded parametric bootstrap): columns p_1 (best) .. p_K, category_confidence")
+    .option("--draws <n>", "with --uncertainty: how many draws", positiveInt, DEFAULT_DRAWS)
+    .option("--seed <s>", "with --uncertainty: the random seed (a whole number); the same seed gives the same bytes", seedNumber, DEFAULT_SEED);
+}
+
 /** How `compare` and `report --compare` match the two ratings. */
 function comparisonOptions(cmd: Command): Command {
   return cmd
@@ -239,6 +253,12 @@ function collect(value: string, previous: string[]): string[] {
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("must be a whole number (0 or more)");
   return Number(value);
+}
+
+function seedNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 0xffffffff) throw new InvalidArgumentError("must be a whole number from 0 to 4294967295");
+  return n;
 }
 
 function positiveInt(value: string): number {

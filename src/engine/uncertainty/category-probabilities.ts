@@ -40,3 +40,20 @@ export function periodUncertainty(draws: PeriodDraws, categories: number): Perio
   });
   return { period: draws.period, draws: N, organisations, counts, heldFixed: draws.heldFixed };
 }
+
+/** A bootstrap of a whole rating, period by period (in period order). */
+export interface Uncertainty {
+  draws: number;
+  seed: number;
+  periods: PeriodUncertainty[];
+}
+
+/** Each organisation's category probabilities, or null where it is not rated. */
+export type ProbabilityOf = (org: { code: string; period: string | null }) => readonly number[] | null;
+
+/** Look an organisation's probabilities up by code and period. */
+export function probabilityOf(uncertainty: Uncertainty): ProbabilityOf {
+  const byKey = new Map<string, readonly number[] | null>();
+  for (const p of uncertainty.periods) for (const o of p.organisations) byKey.set(`${o.code}\u0000${o.period ?? ""}`, o.probabilities);
+  return (org) => byKey.get(`${org.code}\u0000${org.period ?? ""}`) ?? null;
+}
