@@ -126,7 +126,7 @@ Examples:
     .description("one organisation's rating, step by step, and what would change it")
     .argument("<org>", "organisation code")
     .option("--example", "explain from the bundled synthetic example");
-  inputOptions(explainCmd)
+  uncertaintyOptions(inputOptions(explainCmd))
     .option("--period <period>", "the period to explain (default: every period of the organisation)")
     .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
     .option("--debug", "show stack traces of internal errors")
