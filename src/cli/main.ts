@@ -81,6 +81,7 @@ Examples:
     .option("--compare <graded>", "an earlier graded table (CSV or JSON from rate): add the transition matrix and the movers")
     .option("--periods <old,new>", "with --compare: the period of the graded table and the period of this rating (default: the table's only period, the rating's latest)")
     .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%");
+  uncertaintyOptions(reportCmd);
   comparisonOptions(reportCmd)
     .addHelpText(
       "after",

@@ -3,6 +3,7 @@ import { valueCuts } from "../engine/framework/bands.js";
 import { NOT_RATED } from "../engine/framework/categories.js";
 import type { Rating } from "../engine/rate.js";
 import type { CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
+import { probabilityOf, type Uncertainty } from "../engine/uncertainty/category-probabilities.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
 import { comparisonSection } from "./comparison-section.js";
@@ -22,6 +23,8 @@ export interface ReportOptions {
   comparison?: { comparison: Comparison; labels: ComparisonLabels };
   /** Each fixed cut moved and who changes category (rate --sensitivity). */
   sensitivity?: CutSensitivity[];
+  /** The bootstrap of the categories (rate --uncertainty): probabilities in the table, count intervals in the summary. */
+  uncertainty?: Uncertainty;
 }
 
 /**
@@ -63,12 +66,12 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
 <body>
 <main>
 <header><h1>${esc(fw.title)}</h1><p class="meta">${meta}</p>${about === "" ? "" : `<div class="about">${about}</div>`}</header>
-${summarySection(rating.summary)}
+${summarySection(rating.summary, options.uncertainty)}
 <section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Indicators</h2><ul class="legend">${legend}</ul>
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
-${orgTable(fw, rating.organisations)}
+${orgTable(fw, rating.organisations, options.uncertainty && probabilityOf(options.uncertainty))}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>
 <script>${PAGE_SCRIPT}</script>

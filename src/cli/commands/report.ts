@@ -20,8 +20,9 @@ import { rateInputs } from "../rated-inputs.js";
 import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { writeOutput } from "../output-file.js";
+import { uncertaintyNote, uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
 
-export interface ReportCommandOptions extends InputOptions, ComparisonOptions {
+export interface ReportCommandOptions extends InputOptions, ComparisonOptions, UncertaintyFlags {
   out: string;
   compare?: string;
   quiet?: boolean;
@@ -42,17 +43,20 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   }
 
   if (opts.sensitivity && graded !== undefined) throw new UsageError("--sensitivity rates the values again: give --values (or --example), not a graded table");
-  const { warnings, rating, sensitivity } =
+  if (opts.uncertainty && graded !== undefined) throw new UsageError("--uncertainty draws the values again: give --values (or --example), not a graded table");
+  const { warnings, rating, sensitivity, uncertainty } =
     graded === undefined
       ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({
           warnings: inputs.warnings,
           rating,
           sensitivity: opts.sensitivity ? sensitivityOf(inputs) : undefined,
+          uncertainty: opts.uncertainty ? uncertaintyOf(inputs, opts) : undefined,
         }))
-      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined };
+      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined, uncertainty: undefined };
   const options: ReportOptions = {
     ...(opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) }),
     ...(sensitivity === undefined ? {} : { sensitivity }),
+    ...(uncertainty === undefined ? {} : { uncertainty }),
   };
   proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings], opts.maxErrors));
 
@@ -61,7 +65,8 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   else await writeOutput(outPath, opts.out, html);
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
-    stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
+    stream.write(summaryTable(rating, colourFor(stream, proc, opts.color), uncertainty));
+    if (uncertainty) stream.write(uncertaintyNote(uncertainty));
     if (!toStdout) stream.write(`wrote ${opts.out}\n`);
   }
   return EXIT.ok;
