@@ -29,10 +29,12 @@ const FAR_DEN = [
   2.04426310338993978564e-15,
 ] as const;
 
-function polynomial(coefficients: readonly number[], x: number): number {
-  let sum = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] ?? 0);
-  return sum;
+/**
+ * Σ c[i]·x^i by Horner's rule, written out for the eight coefficients every table here has: the loop
+ * took half of a bootstrap's time in this function, and the sums are the same to the bit.
+ */
+function polynomial(c: readonly [number, number, number, number, number, number, number, number], x: number): number {
+  return ((((((c[7] * x + c[6]) * x + c[5]) * x + c[4]) * x + c[3]) * x + c[2]) * x + c[1]) * x + c[0];
 }
 
 /** Φ⁻¹(p), the standard normal quantile. NaN in gives NaN out; p outside [0, 1] is a RangeError. */

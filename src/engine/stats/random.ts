@@ -38,9 +38,24 @@ export class Random {
 
   /** The next 32 random bits, as an unsigned integer. */
   uint32(): number {
+    return this.bits(0);
+  }
+
+  /** Uniform on the open interval (0, 1), with 53 random bits: never 0 or 1, so logs and quantiles stay finite. */
+  uniform(): number {
+    const high = this.bits(5);
+    const low = this.bits(6);
+    return (high * 67108864 + low + 0.5) / 9007199254740992;
+  }
+
+  /**
+   * The next output shifted right by `shift`. Shifted by 2 or more it is a small integer to V8, where a
+   * full 32-bit number returned from a call is a heap object: one per uniform, collected by the million.
+   */
+  private bits(shift: number): number {
     const s = this.s;
     const b = s[1]!;
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> shift;
     const t = b << 9;
     s[2]! ^= s[0]!;
     s[3]! ^= b;
@@ -49,13 +64,6 @@ export class Random {
     s[2]! ^= t;
     s[3] = rotl(s[3]!, 11);
     return result;
-  }
-
-  /** Uniform on the open interval (0, 1), with 53 random bits: never 0 or 1, so logs and quantiles stay finite. */
-  uniform(): number {
-    const high = this.uint32() >>> 5;
-    const low = this.uint32() >>> 6;
-    return (high * 67108864 + low + 0.5) / 9007199254740992;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Indicator } from "../framework/schema.js";
 import { isShareUnit, unitMultiplier } from "../framework/units.js";
 import type { Outcome } from "../scoring/outcome.js";
 import { zForConfidence } from "../stats/index.js";
-import { streamKey, type Random } from "../stats/random.js";
+import type { Random } from "../stats/random.js";
 
 /** How an observation is drawn. */
 export const SAMPLER = { unscored: 0, fixed: 1, proportion: 2, count: 3, normal: 4 } as const;
@@ -92,16 +92,16 @@ export interface Drawn {
 }
 
 /**
- * Draw organisation i's observation into `out`, from the stream `key` (see streamKey): a proportion's
- * two Gamma draws each have a stream of their own, so that a larger numerator moves the same
- * underlying numbers one way (common random numbers) and does not shift the other's.
+ * Draw organisation i's observation into `out`, from the stream `key` (see streamKey). Each observation
+ * has a stream of its own, so a larger numerator draws from the same underlying numbers (common random
+ * numbers) and moves the draw one way, nearly always: a Gamma draw is monotone in its shape when the
+ * Marsaglia-Tsang proposal is accepted at the same try, which it is in all but a few per cent of draws.
  */
 export function drawObservation(s: IndicatorSamplers, i: number, random: Random, key: number, out: Drawn): void {
   switch (s.kind[i]) {
     case SAMPLER.proportion: {
-      random.restart(streamKey(key, 0));
+      random.restart(key);
       const x = random.gamma(s.a[i]!);
-      random.restart(streamKey(key, 1));
       const p = x / (x + random.gamma(s.b[i]!));
       out.value = p * s.multiplier;
       out.numerator = p * s.denominator[i]!;
