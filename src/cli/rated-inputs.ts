@@ -27,14 +27,14 @@ export async function rateInputsByPeriod<T>(
   opts: InputOptions,
   proc: Proc,
   out: OutputTarget,
-  each: (framework: Framework, period: PeriodColumns, index: number) => (org: RatedOrg) => T,
+  each: (framework: Framework, period: PeriodColumns, index: number) => ((org: RatedOrg) => T) | Promise<(org: RatedOrg) => T>,
 ): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: { period: string | null; rows: T[] }[] }> {
   const inputs = await loadInputsFor(opts, proc, out);
   const kept: { period: string | null; rows: T[] }[] = [];
   const withoutRows: PeriodRating[] = [];
   let index = 0;
   for (const period of inputs.periods()) {
-    const rated = ratePeriodColumns(inputs.framework, period, each(inputs.framework, period, index++));
+    const rated = ratePeriodColumns(inputs.framework, period, await each(inputs.framework, period, index++));
     kept.push({ period: rated.period, rows: rated.organisations });
     withoutRows.push({ ...rated, organisations: [] });
   }

@@ -1,6 +1,6 @@
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
-import { bootstrapPeriod } from "../engine/uncertainty/bootstrap.js";
+import { bootstrapPeriodThreaded } from "./bootstrap-threads.js";
 import { periodUncertainty, type PeriodUncertainty, type Uncertainty } from "../engine/uncertainty/category-probabilities.js";
 import type { Inputs } from "./inputs.js";
 
@@ -8,16 +8,22 @@ export interface UncertaintyFlags {
   uncertainty?: boolean;
   draws: number;
   seed: number;
+  /** Threads to draw on (--threads); undefined: as many as pay. The counts are the same either way. */
+  threads?: number;
 }
 
 /** One period's draws, counted; `index` is its place in period order, which names its random streams. */
-export function uncertaintyOfPeriod(framework: Framework, period: PeriodColumns, index: number, flags: UncertaintyFlags): PeriodUncertainty {
-  return periodUncertainty(bootstrapPeriod(framework, period, index, { draws: flags.draws, seed: flags.seed }), framework.categories.length);
+export async function uncertaintyOfPeriod(framework: Framework, period: PeriodColumns, index: number, flags: UncertaintyFlags): Promise<PeriodUncertainty> {
+  const draws = await bootstrapPeriodThreaded(framework, period, index, { draws: flags.draws, seed: flags.seed }, flags.threads);
+  return periodUncertainty(draws, framework.categories.length);
 }
 
 /** The inputs' bootstrap, period by period. */
-export function uncertaintyOf(inputs: Inputs, flags: UncertaintyFlags): Uncertainty {
-  return { draws: flags.draws, seed: flags.seed, periods: [...inputs.periods()].map((p, index) => uncertaintyOfPeriod(inputs.framework, p, index, flags)) };
+export async function uncertaintyOf(inputs: Inputs, flags: UncertaintyFlags): Promise<Uncertainty> {
+  const periods: PeriodUncertainty[] = [];
+  let index = 0;
+  for (const p of inputs.periods()) periods.push(await uncertaintyOfPeriod(inputs.framework, p, index++, flags));
+  return { draws: flags.draws, seed: flags.seed, periods };
 }
 
 /** What the summary says under its table: the draws, and which values did not vary. */

@@ -24,7 +24,7 @@ export async function explainCommand(code: string, opts: ExplainOptions, proc: P
     const periods = explained.periods.join(", ");
     throw new UsageError(`${code} has no rating for period "${opts.period}" (its periods: ${periods === "" ? "none, the values have no period column" : periods})`);
   }
-  const uncertainty = opts.uncertainty ? uncertaintyOf(inputs, opts) : undefined;
+  const uncertainty = opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined;
   const drawn = uncertainty && { draws: uncertainty.draws, seed: uncertainty.seed, probabilityOf: probabilityOf(uncertainty) };
   if (opts.format === "json") proc.stdout.write(renderExplanationJson(inputs.framework, explained.explanations, drawn));
   else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework, drawn)).join("\n"));

@@ -64,9 +64,9 @@ async function rateAndRender(
 ): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string>; uncertainty: Uncertainty | undefined }> {
   if (format === "csv") {
     const drawn: PeriodUncertainty[] = [];
-    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, (framework, period, index) => {
+    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, async (framework, period, index) => {
       if (!opts.uncertainty) return csvRowOf(framework, period.period);
-      const u = uncertaintyOfPeriod(framework, period, index, opts);
+      const u = await uncertaintyOfPeriod(framework, period, index, opts);
       drawn.push(u);
       return csvRowOf(framework, period.period, probabilityOf({ draws: opts.draws, seed: opts.seed, periods: [u] }));
     });
@@ -74,7 +74,7 @@ async function rateAndRender(
     return { inputs, rating, text: csvFromPeriods(rating.framework, kept, uncertainty && probabilityOf(uncertainty)), uncertainty };
   }
   const { inputs, rating } = await rateInputs(opts, proc, out);
-  const uncertainty = opts.uncertainty ? uncertaintyOf(inputs, opts) : undefined;
+  const uncertainty = opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined;
   return { inputs, rating, text: renderRatingChunks(rating, format, uncertainty), uncertainty };
 }
 

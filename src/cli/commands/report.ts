@@ -46,11 +46,11 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   if (opts.uncertainty && graded !== undefined) throw new UsageError("--uncertainty draws the values again: give --values (or --example), not a graded table");
   const { warnings, rating, sensitivity, uncertainty } =
     graded === undefined
-      ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(({ inputs, rating }) => ({
+      ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(async ({ inputs, rating }) => ({
           warnings: inputs.warnings,
           rating,
           sensitivity: opts.sensitivity ? sensitivityOf(inputs) : undefined,
-          uncertainty: opts.uncertainty ? uncertaintyOf(inputs, opts) : undefined,
+          uncertainty: opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined,
         }))
       : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined, uncertainty: undefined };
   const options: ReportOptions = {

@@ -57,30 +57,22 @@ export function bootstrap(framework: Framework, dataset: Dataset, options: Boots
 /** One period's draws; `periodIndex` is its place in period order, which names its streams. */
 export function bootstrapPeriod(framework: Framework, input: PeriodColumns, periodIndex: number, options: BootstrapOptions): PeriodDraws {
   const plan = planPeriod(framework, input);
-  const K = framework.categories.length;
-  const n = plan.codes.length;
-  const out: PeriodDraws = {
-    period: input.period,
-    codes: plan.codes,
-    draws: options.draws,
-    orgCounts: new Uint32Array(n * (K + 1)),
-    drawCounts: new Uint32Array(options.draws * (K + 1)),
-    scores: options.keepScores ? new Float64Array(options.draws * n) : null,
-    heldFixed: framework.indicators.flatMap((ind, j) => (plan.samplers[j]!.heldFixed > 0 ? [{ indicator: ind.id, organisations: plan.samplers[j]!.heldFixed }] : [])),
-  };
-  runDraws(framework, plan, periodIndex, options.seed, 0, options.draws, out);
-  return out;
+  return periodDraws(framework, plan, options, [drawRange(framework, plan, periodIndex, options, 0, options.draws)]);
 }
 
-/** What does not change from draw to draw, worked out once. */
-interface PeriodPlan {
+/**
+ * What does not change from draw to draw, worked out once: plain data and typed arrays, so that it can
+ * go to another thread, which draws a range of the draws with it (drawRange).
+ */
+export interface PeriodPlan {
+  period: string | null;
   codes: string[];
   samplers: IndicatorSamplers[];
   /** Organisation i's category once overridden, for each aggregated category k (k = K: not rated), at [i * (K + 1) + k]; K again when it stays not rated. */
   overridden: Uint16Array;
 }
 
-function planPeriod(framework: Framework, input: PeriodColumns): PeriodPlan {
+export function planPeriod(framework: Framework, input: PeriodColumns): PeriodPlan {
   const order = ratingOrder(input.records);
   const group = order.map((i) => input.records[i]!);
   const samplers = framework.indicators.map((indicator, j) => {
@@ -96,23 +88,61 @@ function planPeriod(framework: Framework, input: PeriodColumns): PeriodPlan {
       overridden[i * (K + 1) + k] = capped === null ? K : capped.categoryIndex;
     }
   });
-  return { codes: group.map((r) => r.code), samplers, overridden };
+  return { period: input.period, codes: group.map((r) => r.code), samplers, overridden };
 }
 
-/** Draws [from, to) of a period, counted into `out`; the arrays each draw fills are made once and reused. */
-function runDraws(framework: Framework, plan: PeriodPlan, periodIndex: number, seed: number, from: number, to: number, out: PeriodDraws): void {
+/** Draws [from, to) of a period, counted: PeriodDraws' arrays for those draws alone. */
+export interface DrawRange {
+  from: number;
+  to: number;
+  orgCounts: Uint32Array;
+  /** Draw from + t at [t * (K + 1) + k]. */
+  drawCounts: Uint32Array;
+  scores: Float64Array | null;
+}
+
+/** The ranges' counts put together (in any order: each draw is counted in exactly one). */
+export function periodDraws(framework: Framework, plan: PeriodPlan, options: BootstrapOptions, ranges: readonly DrawRange[]): PeriodDraws {
+  const K = framework.categories.length;
+  const n = plan.codes.length;
+  const out: PeriodDraws = {
+    period: plan.period,
+    codes: plan.codes,
+    draws: options.draws,
+    orgCounts: new Uint32Array(n * (K + 1)),
+    drawCounts: new Uint32Array(options.draws * (K + 1)),
+    scores: options.keepScores ? new Float64Array(options.draws * n) : null,
+    heldFixed: framework.indicators.flatMap((ind, j) => (plan.samplers[j]!.heldFixed > 0 ? [{ indicator: ind.id, organisations: plan.samplers[j]!.heldFixed }] : [])),
+  };
+  for (const r of ranges) {
+    for (let x = 0; x < r.orgCounts.length; x++) out.orgCounts[x]! += r.orgCounts[x]!;
+    out.drawCounts.set(r.drawCounts, r.from * (K + 1));
+    if (out.scores !== null && r.scores !== null) out.scores.set(r.scores, r.from * n);
+  }
+  return out;
+}
+
+/** Draws [from, to) of a period, counted; the arrays each draw fills are made once and reused. */
+export function drawRange(framework: Framework, plan: PeriodPlan, periodIndex: number, options: BootstrapOptions, from: number, to: number): DrawRange {
   const n = plan.codes.length;
   const m = framework.indicators.length;
   const K = framework.categories.length;
+  const out: DrawRange = {
+    from,
+    to,
+    orgCounts: new Uint32Array(n * (K + 1)),
+    drawCounts: new Uint32Array((to - from) * (K + 1)),
+    scores: options.keepScores ? new Float64Array((to - from) * n) : null,
+  };
   const values = new Float64Array(n);
   const numerators = new Float64Array(n);
   const bands = framework.indicators.map(() => new Float64Array(n));
   const scores = framework.indicators.map(() => new Float64Array(n));
   const means = new Float64Array(n);
   const aggregate = aggregator(framework);
-  const random = new Random(seed);
+  const random = new Random(options.seed);
   const drawn: Drawn = { value: 0, numerator: 0 };
-  const base = seedKey(seed);
+  const base = seedKey(options.seed);
   for (let d = from; d < to; d++) {
     // Draws are numbered from 1 in their streams, as the method states them.
     const periodKey = streamKey(streamKey(base, d + 1), periodIndex);
@@ -128,14 +158,15 @@ function runDraws(framework: Framework, plan: PeriodPlan, periodIndex: number, s
     }
     weightedMeans(framework, scores, means);
     const categoryOf = aggregate(means, bands);
-    const row = d * (K + 1);
+    const row = (d - from) * (K + 1);
     for (let i = 0; i < n; i++) {
       const k = plan.overridden[i * (K + 1) + categoryOf(i)]!;
       out.orgCounts[i * (K + 1) + k]!++;
       out.drawCounts[row + k]!++;
     }
-    out.scores?.set(means, d * n);
+    out.scores?.set(means, (d - from) * n);
   }
+  return out;
 }
 
 /** Each organisation's weighted mean score in the draw, in the framework's order of indicators as weightedMean sums them; NaN when too few are scored. */
