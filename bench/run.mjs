@@ -14,11 +14,16 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] || 3) || 3;
 const file = join(data, "nhs-long.csv");
 const file2x = join(data, "nhs-long-2x.csv");
-if (!existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
-if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+// The bootstrap's jobs (u-*) alone need only their own small file.
+const needsNhs = only === null || [...only].some((id) => !id.startsWith("u-"));
+if (needsNhs && !existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
+if (needsNhs && !existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
+const gpProportions = join(data, "gp-proportions.csv");
+if (!existsSync(gpProportions)) execFileSync("node", [join(root, "bench/generate-proportions.mjs"), "7000", "24", gpProportions], { stdio: "inherit" });
 if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
-const facts = new Map([file, file2x].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+const facts = new Map([file, file2x, gpProportions].filter(existsSync).map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
 
 const out = mkdtempSync(join(tmpdir(), "ccg-bench-"));
 const cli = join(root, "bin/ccg-ratings.js");
@@ -49,6 +54,9 @@ const jobs = [
   { id: "node", what: "node -e 0", cmd: ["node", "-e", "0"] },
   { id: "version", what: "ccg-ratings --version", cmd: ["node", cli, "--version"] },
   { id: "example", what: "ccg-ratings rate --example", cmd: ["node", cli, "rate", "--example"] },
+  { id: "u-example", what: "rate --example --uncertainty: 2,000 draws of 209 CCGs x 2 proportions", cmd: ["node", cli, "rate", "--example", "--uncertainty", "-q", "--out", join(out, "u-example.csv")] },
+  { id: "u-gp", what: "rate --uncertainty: 2,000 draws of 7,000 practices x 24 proportions", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "-q", "--out", join(out, "u-gp.csv")] },
+  { id: "u-gp-1t", what: "(u-gp) on one thread (--threads 1)", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "--threads", "1", "-q", "--out", join(out, "u-gp-1t.csv")] },
 ];
 if (args.includes("--options")) {
   for (const [name, options] of Object.entries({
@@ -61,7 +69,6 @@ if (args.includes("--options")) {
   })) jobs.push({ id: `opt ${name}`, what: `csv-parse ${JSON.stringify(options)}`, file, cmd: ["node", join(root, "bench/floor.mjs"), file, JSON.stringify(options)] });
 }
 
-const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
 if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-(2x|1t)$/, ""))));
 const hasTime = existsSync("/usr/bin/time");
 function once(cmd) {
