@@ -5,19 +5,12 @@
 //   node bench/generate-proportions.mjs [practices=7000] [indicators=24] [out=bench/data/gp-proportions.csv] [seed=20161]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const practices = Number(process.argv[2] ?? 7000);
 const indicators = Number(process.argv[3] ?? 24);
 const out = process.argv[4] ?? "bench/data/gp-proportions.csv";
-let seed = Number(process.argv[5] ?? 20161) >>> 0;
-// mulberry32, as generate.mjs
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = mulberry32(Number(process.argv[5] ?? 20161));
 const ids = Array.from({ length: indicators }, (_, j) => `gp${String(j + 1).padStart(2, "0")}`);
 const lines = [["org_code", "org_name", ...ids.flatMap((id) => [`${id}_numerator`, `${id}_denominator`])].join(",")];
 for (let i = 0; i < practices; i++) {
