@@ -5,7 +5,7 @@
 //   node bench/generate-proportions.mjs [practices=7000] [indicators=24] [out=bench/data/gp-proportions.csv] [seed=20161]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { mulberry32 } from "./mulberry32.mjs";
+import { mulberry32 } from "../fixtures/synthetic.mjs";
 
 const practices = Number(process.argv[2] ?? 7000);
 const indicators = Number(process.argv[3] ?? 24);

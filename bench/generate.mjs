@@ -7,7 +7,7 @@
 // any growth in memory is buffering. Also writes the two bench frameworks (2 and 24 indicators).
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { mulberry32 } from "./mulberry32.mjs";
+import { mulberry32 } from "../fixtures/synthetic.mjs";
 
 const periods = Number(process.argv[2] ?? 6);
 const out = process.argv[3] ?? "bench/data/nhs-long.csv";
