@@ -20,3 +20,5 @@ export { suspiciousInputs } from "./engine/validate/suspicious.js";
 export { readGraded } from "./io/graded/read-graded.js";
 export { readSuccessions } from "./io/maps/read-successors.js";
 export { renderComparison, type ComparisonFormat } from "./io/output/comparison.js";
+export { bootstrap, bootstrapPeriod, type BootstrapOptions, type PeriodDraws } from "./engine/uncertainty/bootstrap.js";
+export { categoryProbabilities, periodUncertainty, type CategoryProbabilities, type CountInterval, type PeriodUncertainty, type Uncertainty } from "./engine/uncertainty/category-probabilities.js";

@@ -1,5 +1,7 @@
+import type { Dataset } from "../dataset/schema.js";
+import type { Framework } from "../framework/schema.js";
 import { quantileType7 } from "../stats/index.js";
-import type { PeriodDraws } from "./bootstrap.js";
+import { bootstrap, type BootstrapOptions, type PeriodDraws } from "./bootstrap.js";
 
 /** How often the draws gave an organisation each category. */
 export interface CategoryProbabilities {
@@ -46,6 +48,12 @@ export interface Uncertainty {
   draws: number;
   seed: number;
   periods: PeriodUncertainty[];
+}
+
+/** The bootstrap of a rating as a library caller wants it: what renderRating and reportHtml take. */
+export function categoryProbabilities(framework: Framework, dataset: Dataset, options: BootstrapOptions): Uncertainty {
+  const periods = bootstrap(framework, dataset, options).map((d) => periodUncertainty(d, framework.categories.length));
+  return { draws: options.draws, seed: options.seed, periods };
 }
 
 /** Each organisation's category probabilities, or null where it is not rated. */

@@ -4,7 +4,7 @@ import { Framework, type FrameworkInput } from "../../../src/engine/framework/sc
 import type { Dataset, Observation } from "../../../src/engine/dataset/schema.js";
 import { rate } from "../../../src/engine/rate.js";
 import { bootstrap, drawRange, periodDraws, planPeriod, type PeriodDraws } from "../../../src/engine/uncertainty/bootstrap.js";
-import { periodUncertainty } from "../../../src/engine/uncertainty/category-probabilities.js";
+import { categoryProbabilities, periodUncertainty, probabilityOf } from "../../../src/engine/uncertainty/category-probabilities.js";
 
 fc.configureGlobal({ seed: 20161, numRuns: 60 });
 
@@ -141,11 +141,11 @@ describe("bootstrap: probabilities", () => {
 });
 
 describe("bootstrap: values held fixed", () => {
-  it.each([
+  it.each<[string, FrameworkInput["indicators"][number]["scoring"]]>([
     ["thresholds", { method: "thresholds", cuts: [60, 50, 40] }],
     ["rank-score", { method: "rank-score" }],
     ["quantiles", { method: "quantiles", percentiles: [25, 50, 75] }],
-  ] as const)("give probability 1 for the category the rating gives (%s), and are counted", (_, scoring) => {
+  ])("give probability 1 for the category the rating gives (%s), and are counted", (_, scoring) => {
     const fw = oneIndicator(scoring, { aggregation: { method: "mean-score", quantiles: [25, 50, 75] } });
     const ds = data([{ value: 65 }, { value: 52 }, { value: 44 }, { value: 30 }, { value: null }, { value: 58 }]);
     const base = rate(fw, ds);
@@ -183,5 +183,23 @@ describe("periodUncertainty: count intervals", () => {
       { expected: 19.5, lower: 1, upper: 38 },
       { expected: 80.5, lower: 62, upper: 99 },
     ]);
+  });
+});
+
+describe("categoryProbabilities", () => {
+  it("rates each period apart and looks organisations up by code and period", () => {
+    const fw = oneIndicator();
+    const ds: Dataset = {
+      records: [
+        { code: "B", name: "", period: "2017", observations: { a: { value: 45 } } },
+        { code: "A", name: "", period: "2016", observations: { a: { value: 65 } } },
+        { code: "A", name: "", period: "2017", observations: { a: { value: null } } },
+      ],
+      hasPeriods: true,
+    };
+    const u = categoryProbabilities(fw, ds, { draws: 10, seed: 1 });
+    expect(u.periods.map((p) => p.period)).toEqual(["2016", "2017"]);
+    const of = probabilityOf(u);
+    expect([of({ code: "A", period: "2016" }), of({ code: "A", period: "2017" }), of({ code: "B", period: "2017" }), of({ code: "C", period: "2017" })]).toEqual([[1, 0, 0, 0], null, [0, 0, 1, 0], null]);
   });
 });
