@@ -1,3 +1,4 @@
+import { warning, type Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { bootstrapPeriodThreaded } from "./bootstrap-threads.js";
@@ -26,10 +27,23 @@ export async function uncertaintyOf(inputs: Inputs, flags: UncertaintyFlags): Pr
   return { draws: flags.draws, seed: flags.seed, periods };
 }
 
-/** What the summary says under its table: the draws, and which values did not vary. */
-export function uncertaintyNote(u: Uncertainty): string {
+/** Per indicator, how many values (over all periods) were held fixed, in the framework's order. */
+function heldFixed(u: Uncertainty): Map<string, number> {
   const fixed = new Map<string, number>();
   for (const p of u.periods) for (const h of p.heldFixed) fixed.set(h.indicator, (fixed.get(h.indicator) ?? 0) + h.organisations);
+  return fixed;
+}
+
+/** One warning per indicator with values that did not vary in the draws, so that a quiet run says so too. */
+export function heldFixedWarnings(u: Uncertainty): Diagnostic[] {
+  return [...heldFixed(u)].map(([id, n]) =>
+    warning("W_HELD_FIXED", `indicator ${id}: ${n} value${n === 1 ? " has" : "s have"} no standard error or interval, held fixed in the bootstrap`),
+  );
+}
+
+/** What the summary says under its table: the draws, and which values did not vary. */
+export function uncertaintyNote(u: Uncertainty): string {
+  const fixed = heldFixed(u);
   const held =
     fixed.size === 0
       ? ""

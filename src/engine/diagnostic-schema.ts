@@ -55,6 +55,7 @@ export const DiagnosticCode = z.enum([
   "W_NOT_IN_ORG_LIST",
   "W_FEW_SCORED",
   "W_PERIOD_ORGS_DIFFER",
+  "W_HELD_FIXED",
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

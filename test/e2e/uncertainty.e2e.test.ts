@@ -60,6 +60,8 @@ describe("rate --uncertainty (built binary)", () => {
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("A02,Large practice,57.5,1,81,1,1.000,Top performing,1.000,0.000,0.000,0.000,1.000,");
     expect(fixed.stderr).toContain("held fixed (a value with no standard error or interval): experience (1 organisation)");
+    const quiet = runBuilt(["rate", "--thresholds", "fixtures/uncertainty/thresholds.csv", "--values", "fixtures/uncertainty/values.csv", "--uncertainty", "-q"]);
+    expect(quiet.stderr).toBe("warning: indicator experience: 1 value has no standard error or interval, held fixed in the bootstrap (W_HELD_FIXED)\n");
   });
 
   it("refuses a draw count that is not a whole number of at least 1, and a seed out of range", () => {

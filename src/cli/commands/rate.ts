@@ -12,7 +12,7 @@ import type { Proc } from "../proc.js";
 import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
 import { sensitivityOf, sensitivityText } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
-import { uncertaintyNote, uncertaintyOf, uncertaintyOfPeriod, type UncertaintyFlags } from "../uncertainty.js";
+import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, uncertaintyOfPeriod, type UncertaintyFlags } from "../uncertainty.js";
 import { probabilityOf, type PeriodUncertainty, type Uncertainty } from "../../engine/uncertainty/category-probabilities.js";
 
 export interface RateOptions extends InputOptions, UncertaintyFlags {
@@ -31,7 +31,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
 
   const { inputs, rating, text, uncertainty } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
 

@@ -20,7 +20,7 @@ import { rateInputs } from "../rated-inputs.js";
 import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { writeOutput } from "../output-file.js";
-import { uncertaintyNote, uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
+import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
 
 export interface ReportCommandOptions extends InputOptions, ComparisonOptions, UncertaintyFlags {
   out: string;
@@ -58,7 +58,7 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
     ...(sensitivity === undefined ? {} : { sensitivity }),
     ...(uncertainty === undefined ? {} : { uncertainty }),
   };
-  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
 
   const html = reportHtml(rating, options);
   if (outPath === null) proc.stdout.write(html);
