@@ -10,20 +10,13 @@
 // any growth in memory is buffering. Also writes the two bench frameworks (2 and 24 indicators).
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { mulberry32 } from "../fixtures/synthetic.mjs";
 
 const periods = Number(process.argv[2] ?? 6);
 const out = process.argv[3] ?? "bench/data/nhs-long.csv";
-let seed = Number(process.argv[4] ?? 20161) >>> 0;
+const random = mulberry32(Number(process.argv[4] ?? 20161));
 const measureCount = Number(process.argv[5] ?? 24);
 const rowLimit = process.argv[6] === undefined ? Infinity : Number(process.argv[6]);
-// mulberry32: small, fast and the same on every machine
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 const csv = (s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 

@@ -15,22 +15,26 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] || 3) || 3;
 const file = join(data, "nhs-long.csv");
 const file2x = join(data, "nhs-long-2x.csv");
-if (!existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
-if (!existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+// The bootstrap's (u-*) and rank intervals' (rank-*) jobs alone need only their own files.
+const needsNhs = only === null || [...only].some((id) => !id.startsWith("u-") && !id.startsWith("rank-"));
+if (needsNhs && !existsSync(file)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file], { stdio: "inherit" });
+if (needsNhs && !existsSync(file2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", file2x, "20161", "48"], { stdio: "inherit" });
 // Practice-heavy (issue 15): every row matters at GP level, 93% of them; the 2x file has twice the periods.
 const practice = join(data, "nhs-practice.csv");
 const practice2x = join(data, "nhs-practice-2x.csv");
-if (!existsSync(practice)) execFileSync("node", [join(root, "bench/generate.mjs"), "4", practice, "20262", "24", "600000"], { stdio: "inherit" });
-if (!existsSync(practice2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "8", practice2x, "20262", "24", "1200000"], { stdio: "inherit" });
-
+if (needsNhs && !existsSync(practice)) execFileSync("node", [join(root, "bench/generate.mjs"), "4", practice, "20262", "24", "600000"], { stdio: "inherit" });
+if (needsNhs && !existsSync(practice2x)) execFileSync("node", [join(root, "bench/generate.mjs"), "8", practice2x, "20262", "24", "1200000"], { stdio: "inherit" });
 // The first 100,000 rows of nhs-long.csv, as a workbook and as CSV (see generate.mjs).
 const book = join(data, "nhs-100k.xlsx");
 const bookCsv = join(data, "nhs-100k.csv");
-if (!existsSync(book) || !existsSync(bookCsv)) execFileSync("node", [join(root, "bench/generate.mjs"), "6", book, "20161", "24", "100000"], { stdio: "inherit" });
+if (needsNhs && (!existsSync(book) || !existsSync(bookCsv))) execFileSync("node", [join(root, "bench/generate.mjs"), "6", book, "20161", "24", "100000"], { stdio: "inherit" });
+const gpProportions = join(data, "gp-proportions.csv");
+if (!existsSync(gpProportions)) execFileSync("node", [join(root, "bench/generate-proportions.mjs"), "7000", "24", gpProportions], { stdio: "inherit" });
 if (!existsSync(join(root, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 const rowsOf = (f) => Number(execFileSync("wc", ["-l", f]).toString().trim().split(/\s/)[0]) - 1;
-const facts = new Map([file, file2x, practice, practice2x, bookCsv].map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
-facts.set(book, { bytes: statSync(book).size, rows: facts.get(bookCsv).rows });
+const facts = new Map([file, file2x, practice, practice2x, bookCsv, gpProportions].filter(existsSync).map((f) => [f, { bytes: statSync(f).size, rows: rowsOf(f) }]));
+if (existsSync(book)) facts.set(book, { bytes: statSync(book).size, rows: facts.get(bookCsv).rows });
 
 const out = mkdtempSync(join(tmpdir(), "ccg-bench-"));
 const cli = join(root, "bin/ccg-ratings.js");
@@ -73,6 +77,9 @@ const jobs = [
   { id: "rank-s", what: "rankIntervals, 10,000 estimates with standard errors, simultaneous", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "10000", "simultaneous"] },
   { id: "rank-m-full", what: "rankIntervals, 2,000 estimates with a full covariance, marginal", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "2000", "marginal", "full"] },
   { id: "rank-s-full", what: "rankIntervals, 2,000 estimates with a full covariance, simultaneous", cmd: ["node", join(root, "bench/rank-intervals.mjs"), "2000", "simultaneous", "full"] },
+  { id: "u-example", what: "rate --example --uncertainty: 2,000 draws of 209 CCGs x 2 proportions", cmd: ["node", cli, "rate", "--example", "--uncertainty", "-q", "--out", join(out, "u-example.csv")] },
+  { id: "u-gp", what: "rate --uncertainty: 2,000 draws of 7,000 practices x 24 proportions", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "-q", "--out", join(out, "u-gp.csv")] },
+  { id: "u-gp-1t", what: "(u-gp) on one thread (--threads 1)", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "--threads", "1", "-q", "--out", join(out, "u-gp-1t.csv")] },
 ];
 if (args.includes("--options")) {
   for (const [name, options] of Object.entries({
@@ -85,7 +92,6 @@ if (args.includes("--options")) {
   })) jobs.push({ id: `opt ${name}`, what: `csv-parse ${JSON.stringify(options)}`, file, cmd: ["node", join(root, "bench/floor.mjs"), file, JSON.stringify(options)] });
 }
 
-const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
 if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-(2x|1t)$/, ""))));
 const hasTime = existsSync("/usr/bin/time");
 function once(cmd) {

@@ -45,3 +45,5 @@ export { rankIntervals, type Better, type RankInterval, type RankIntervalKind, t
 export { expectedRanks } from "./engine/stats/expected-rank.js";
 export { studentizedRangeCdf, studentizedRangeQuantile } from "./engine/stats/studentized-range.js";
 export { Random } from "./engine/stats/random.js";
+export { bootstrap, bootstrapPeriod, type BootstrapOptions, type PeriodDraws } from "./engine/uncertainty/bootstrap.js";
+export { categoryProbabilities, periodUncertainty, type CategoryProbabilities, type CountInterval, type PeriodUncertainty, type Uncertainty } from "./engine/uncertainty/category-probabilities.js";

@@ -1,10 +1,13 @@
 import type { Explanation, IndicatorExplanation } from "../engine/explain/explanation.js";
+import type { ProbabilityOf } from "../engine/uncertainty/category-probabilities.js";
 import { withUnit } from "../engine/framework/units.js";
 import { aligned } from "./aligned.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 
-/** One organisation's explanation as aligned, readable text. */
-export function explanationText(e: Explanation, frameworkTitle: string): string {
+/** One organisation's explanation as aligned, readable text; with a bootstrap, how likely each category is. */
+export function explanationText(e: Explanation, framework: { title: string; categories: readonly string[] }, drawn?: { draws: number; seed: number; probabilityOf: ProbabilityOf }): string {
+  const frameworkTitle = framework.title;
+  const categories = framework.categories;
   const lines = [`${e.code} ${e.name}${e.period === null ? "" : ` (period ${e.period})`}`, frameworkTitle, ""];
   // The publisher's own comparison (Fingertips' "Compared to England") goes beside ours, when the values give one.
   const compared = e.indicators.some((i) => i.comparison !== undefined);
@@ -25,8 +28,17 @@ export function explanationText(e: Explanation, frameworkTitle: string): string 
   const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
   lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
   if (e.rank !== null) lines.push(`League:    ${e.rank} of ${e.rankOf} (by category, then mean score, lower is better; ties share a place)`);
+  if (drawn !== undefined) lines.push(...probabilityLines(e, categories, drawn));
   lines.push(...whatWouldChange(e));
   return `${lines.join("\n")}\n`;
+}
+
+function probabilityLines(e: Explanation, categories: readonly string[], drawn: { draws: number; seed: number; probabilityOf: ProbabilityOf }): string[] {
+  const p = drawn.probabilityOf(e);
+  const how = `${drawn.draws} bootstrap draws, seed ${drawn.seed}`;
+  if (p === null) return [`Probabilities: not rated in any of ${how}`];
+  const rows = categories.map((c, k) => [`  ${c}${k === e.categoryIndex ? " (given)" : ""}`, formatFixed(p[k]!, 3)]);
+  return [`Probabilities of each category (${how}):`, ...aligned(rows, [false, true])];
 }
 
 function indicatorRow(i: IndicatorExplanation, compared: boolean): string[] {

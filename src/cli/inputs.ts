@@ -35,6 +35,9 @@ export interface InputOptions {
   numeratorCol?: string;
   denominatorCol?: string;
   layout?: ValuesLayout;
+  seCol?: string;
+  ciLowerCol?: string;
+  ciUpperCol?: string;
   where?: string[];
   flagCol?: string[];
   minIndicators?: number;
@@ -224,6 +227,9 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     numeratorCol: opts.numeratorCol,
     denominatorCol: opts.denominatorCol,
     layout: opts.layout,
+    seCol: opts.seCol,
+    ciLowerCol: opts.ciLowerCol,
+    ciUpperCol: opts.ciUpperCol,
     where,
     flagCols,
     encoding: opts.encoding,

@@ -54,13 +54,15 @@ Examples:
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .addOption(
       new Option("--sensitivity [format]", "also say how many organisations change category when each fixed cut moves by 1 unit or 5% (text, or json for scripts)").choices(["text", "json"]).preset("text"),
-    )
+    );
+  uncertaintyOptions(rateCmd)
     .addHelpText(
       "after",
       `
 Examples:
   ccg-ratings rate --example
   ccg-ratings rate --example --format md > ratings.md
+  ccg-ratings rate --example --uncertainty --out graded.csv
   ccg-ratings rate --thresholds thresholds.csv --values values.csv --out graded.csv
   ccg-ratings rate --thresholds thresholds.csv --values download.csv \\
       --org-col ORG_CODE1 --indicator-col MEASURE_ID --value-col MEASURE_VALUE --where GROUP_TYPE=CCG`,
@@ -82,6 +84,7 @@ Examples:
     .option("--sensitivity", "add a section: how many organisations change category when each fixed cut moves by 1 unit or 5%")
     .option("--trend [org]", "values with periods: add each series' variation and assurance icons (Making Data Count) to the table; with ORG, also that organisation's XmR chart per indicator");
   spcOptions(reportCmd);
+  uncertaintyOptions(reportCmd);
   comparisonOptions(reportCmd)
     .addHelpText(
       "after",
@@ -150,7 +153,7 @@ Examples:
     .description("one organisation's rating, step by step, and what would change it")
     .argument("<org>", "organisation code")
     .option("--example", "explain from the bundled synthetic example");
-  inputOptions(explainCmd)
+  uncertaintyOptions(inputOptions(explainCmd))
     .option("--period <period>", "the period to explain (default: every period of the organisation)")
     .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
     .option("--debug", "show stack traces of internal errors")
@@ -234,6 +237,9 @@ export function inputOptions(cmd: Command): Command {
     .option("--period-col <name>", 'period column (default: "period"; Fingertips: "Time period")')
     .option("--numerator-col <name>", 'long layout: numerator column (default: "numerator"; Fingertips: "Count")')
     .option("--denominator-col <name>", 'long layout: denominator column (default: "denominator"; Fingertips: "Denominator")')
+    .option("--se-col <name>", 'long layout: a value\'s standard error column, if any (default: "se"; wide: <indicator>_se)')
+    .option("--ci-lower-col <name>", 'long layout: a value\'s 95% CI lower limit column, if any (default: "ci_lower"; Fingertips: "Lower CI 95.0 limit"; wide: <indicator>_ci_lower)')
+    .option("--ci-upper-col <name>", 'long layout: a value\'s 95% CI upper limit column, if any (default: "ci_upper"; Fingertips: "Upper CI 95.0 limit"; wide: <indicator>_ci_upper)')
     .option("--where <col=value>", "keep only rows where the column has this value (repeatable)", collect, [] as string[])
     .option("--flag-col <override=column>", "read the column an override looks at (e.g. financial_deficit) from a column of another name (repeatable)", collect, [] as string[])
     .option("--min-indicators <n>", "an organisation with fewer scored indicators is Not rated (default: the framework's minIndicators)", positiveInt)
@@ -243,6 +249,18 @@ export function inputOptions(cmd: Command): Command {
     .option("--no-prefilter", "parse every line even with --where (slower; the results are the same)")
     .option("--threads <n>", "read the values file on this many threads (default: as many as pay, up to 4; 1: this thread only; the results are the same)", positiveInt)
     .option("--max-errors <n>", "print at most this many problems of each code, then how many more (0: every one)", wholeNumber, DEFAULT_MAX_PER_CODE);
+}
+
+const DEFAULT_DRAWS = 2000;
+/** Fixed, so that a run without --seed gives the same bytes every time. */
+const DEFAULT_SEED = 1;
+
+/** The bootstrap of the categories (rate, explain, report --uncertainty). */
+function uncertaintyOptions(cmd: Command): Command {
+  return cmd
+    .option("--uncertainty", "also give each category's probability under sampling noise (a seeded parametric bootstrap): columns p_1 (best) .. p_K, category_confidence")
+    .option("--draws <n>", "with --uncertainty: how many draws", positiveInt, DEFAULT_DRAWS)
+    .option("--seed <s>", "with --uncertainty: the random seed (a whole number); the same seed gives the same bytes", seedNumber, DEFAULT_SEED);
 }
 
 /** How `compare` and `report --compare` match the two ratings. */
@@ -282,6 +300,12 @@ function collect(value: string, previous: string[]): string[] {
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError("must be a whole number (0 or more)");
   return Number(value);
+}
+
+function seedNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 0xffffffff) throw new InvalidArgumentError("must be a whole number from 0 to 4294967295");
+  return n;
 }
 
 function positiveInt(value: string): number {

@@ -1,5 +1,5 @@
 import type { Framework } from "../engine/framework/schema.js";
-import { collectPeriods, rate, ratePeriodColumns, type PeriodRating, type RatedOrg, type Rating } from "../engine/rate.js";
+import { collectPeriods, rate, ratePeriodColumns, type PeriodColumns, type PeriodRating, type RatedOrg, type Rating } from "../engine/rate.js";
 import { DataFailure } from "./failures.js";
 import { refuseToOverwrite } from "./output-file.js";
 import { loadInputs, type InputOptions, type Inputs } from "./inputs.js";
@@ -21,20 +21,21 @@ export async function rateInputs(opts: InputOptions, proc: Proc, out: OutputTarg
 
 /**
  * As rateInputs, one period at a time, so that only one period's results are alive at once: `each`
- * is given the framework and a period and returns what to keep of each of its rated rows (their text,
- * say), which it is handed as they are made.
+ * is given the framework and a period (and its place in period order) and returns what to keep of each
+ * of its rated rows (their text, say), which it is handed as they are made.
  */
 export async function rateInputsByPeriod<T>(
   opts: InputOptions,
   proc: Proc,
   out: OutputTarget,
-  each: (framework: Framework, period: string | null) => (org: RatedOrg) => T,
+  each: (framework: Framework, period: PeriodColumns, index: number) => ((org: RatedOrg) => T) | Promise<(org: RatedOrg) => T>,
 ): Promise<{ inputs: Inputs; rating: RatingWithoutRows; kept: { period: string | null; rows: T[] }[] }> {
   const inputs = await loadInputsFor(opts, proc, out);
   const kept: { period: string | null; rows: T[] }[] = [];
   const withoutRows: PeriodRating[] = [];
+  let index = 0;
   for (const period of inputs.periods()) {
-    const rated = ratePeriodColumns(inputs.framework, period, each(inputs.framework, period.period));
+    const rated = ratePeriodColumns(inputs.framework, period, await each(inputs.framework, period, index++));
     kept.push({ period: rated.period, rows: rated.organisations });
     withoutRows.push({ ...rated, organisations: [] });
   }

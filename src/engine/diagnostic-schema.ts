@@ -28,6 +28,8 @@ export const DiagnosticCode = z.enum([
   // cell values
   "E_NOT_A_NUMBER",
   "E_NEGATIVE_COUNT",
+  "E_NEGATIVE_SE",
+  "E_BAD_CI",
   "E_NUMERATOR_GT_DENOMINATOR",
   "E_ZERO_DENOMINATOR",
   "E_DUPLICATE_ORG",
@@ -62,6 +64,7 @@ export const DiagnosticCode = z.enum([
   "W_FEW_SCORED",
   "W_PERIOD_ORGS_DIFFER",
   "W_SHORT_SERIES",
+  "W_HELD_FIXED",
 ]);
 export type DiagnosticCode = z.infer<typeof DiagnosticCode>;
 

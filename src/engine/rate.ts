@@ -83,8 +83,7 @@ export function ratePeriodColumns(framework: Framework, input: PeriodColumns): P
 export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each: (org: RatedOrg) => T): PeriodRatingOf<T>;
 export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each?: (org: RatedOrg) => T): PeriodRatingOf<T | RatedOrg> {
   const { period, records } = input;
-  // Sorted as indexes, the same stable order as sorting the records, so each column follows it.
-  const order = Array.from(records.keys()).sort((a, b) => byCodeThenPeriod(records[a]!, records[b]!));
+  const order = ratingOrder(records);
   const group = order.map((i) => records[i]!);
   const diagnostics = duplicateRecords(group);
   const scores = framework.indicators.map((indicator, j) => {
@@ -172,6 +171,11 @@ function ratedOrg(
     rank,
     rankOf: rank === null ? null : rankOf,
   };
+}
+
+/** The records' indexes in the order a period's rows are rated: sorted as indexes, the same stable order as sorting the records, so each column follows it. */
+export function ratingOrder(records: readonly RecordHead[]): number[] {
+  return Array.from(records.keys()).sort((a, b) => byCodeThenPeriod(records[a]!, records[b]!));
 }
 
 /** The order of a rating's rows: organisation code, then period. */

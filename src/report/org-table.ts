@@ -2,6 +2,7 @@ import { bandCount } from "../engine/framework/bands.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import type { Trend, TrendSeries } from "../engine/trend/trend.js";
+import type { ProbabilityOf } from "../engine/uncertainty/category-probabilities.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
 import { periodLeagueRanks } from "./league-rank.js";
@@ -13,9 +14,10 @@ import { ASSURANCE_ORDER, assuranceLabel, VARIATION_ORDER, variationLabel } from
  * Every organisation as a plain HTML table (readable, and printable, without JavaScript). Each cell
  * carries its exact sort key in data-sort; the page script adds sorting and filtering. With a trend,
  * each charted indicator gains a column of Making Data Count's icons, on the row of the series' last
- * period, the point the variation icon describes.
+ * period, the point the variation icon describes. With a bootstrap, each category's probability and
+ * that of the category given follow the category.
  */
-export function orgTable(framework: Framework, organisations: readonly RatedOrg[], trend: Trend | null = null): string {
+export function orgTable(framework: Framework, organisations: readonly RatedOrg[], trend: Trend | null = null, probabilityOf?: ProbabilityOf): string {
   const periods = organisations.some((o) => o.period !== null);
   const n = framework.categories.length;
   const ranks = periodLeagueRanks(organisations);
@@ -34,6 +36,9 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
     ]),
     th("Score", "number", "weighted mean band, 1 is best"),
     th("Category", "number", "sorts best first", false),
+    ...(probabilityOf === undefined
+      ? []
+      : [...framework.categories.map((c, k) => th(`p${k + 1}`, "number", `probability of ${c} across the bootstrap draws`)), th("Confidence", "number", "probability of the category given")]),
   ];
   const body = organisations.map((org, i) => {
     const num = (v: number | null, shown: string) => `<td class="num" data-sort="${v === null ? "" : formatValue(v)}">${shown}</td>`;
@@ -51,6 +56,11 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
       num(org.score, org.score === null ? "" : formatFixed(org.score, 2)),
       `<td class="category" data-sort="${org.categoryIndex ?? n}">${shapeIcon(categoryColour(org.categoryIndex, n))}${esc(org.category)}</td>`,
     ];
+    if (probabilityOf !== undefined) {
+      const p = probabilityOf(org);
+      const cell = (x: number | null | undefined) => (x === null || x === undefined ? num(null, "") : num(x, formatFixed(x, 3)));
+      cells.push(...framework.categories.map((_, k) => cell(p?.[k])), cell(org.categoryIndex === null ? null : p?.[org.categoryIndex]));
+    }
     return `<tr data-search="${esc(`${org.code} ${org.name}`.toLowerCase())}">${cells.join("")}</tr>`;
   });
   return `<section id="organisations" aria-labelledby="orgs-h"><h2 id="orgs-h">All organisations</h2>

@@ -5,6 +5,7 @@ import type { Rating } from "../engine/rate.js";
 import type { CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
 import type { XmrOptions } from "../engine/stats/spc/xmr-chart.js";
 import type { Trend } from "../engine/trend/trend.js";
+import { probabilityOf, type Uncertainty } from "../engine/uncertainty/category-probabilities.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
 import { comparisonSection } from "./comparison-section.js";
@@ -27,6 +28,8 @@ export interface ReportOptions {
   sensitivity?: CutSensitivity[];
   /** The XmR charts of the values' periods (report --trend): icons in the table, and one organisation's charts when `org` names it. */
   trend?: { trend: Trend; org: string | null; options: XmrOptions };
+  /** The bootstrap of the categories (rate --uncertainty): probabilities in the table, count intervals in the summary. */
+  uncertainty?: Uncertainty;
 }
 
 /**
@@ -68,12 +71,12 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
 <body>
 <main>
 <header><h1>${esc(fw.title)}</h1><p class="meta">${meta}</p>${about === "" ? "" : `<div class="about">${about}</div>`}</header>
-${summarySection(rating.summary)}
+${summarySection(rating.summary, options.uncertainty)}
 <section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">Indicators</h2><ul class="legend">${legend}</ul>
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
-${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null)}
+${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null, options.uncertainty && probabilityOf(options.uncertainty))}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>
 <script>${PAGE_SCRIPT}</script>

@@ -17,7 +17,7 @@ function explained(comparisons: (string | undefined)[]) {
 
 describe("explain with the publisher's own comparison", () => {
   it("adds a Published comparison column after Decided by, blank for an indicator without one", () => {
-    const lines = explanationText(explained(["Worse", undefined])[0]!, "Test").split("\n");
+    const lines = explanationText(explained(["Worse", undefined])[0]!, { title: "Test", categories: [] }).split("\n");
     const header = lines[3]!;
     expect(header.split(/\s{2,}/)).toEqual(["Indicator", "Value", "Band", "Decided by", "Published comparison", "Next band up"]);
     const at = header.indexOf("Published comparison");
@@ -26,7 +26,7 @@ describe("explain with the publisher's own comparison", () => {
   });
 
   it("prints no such column when no indicator has one", () => {
-    expect(explanationText(explained([undefined, undefined])[0]!, "Test")).not.toContain("Published comparison");
+    expect(explanationText(explained([undefined, undefined])[0]!, { title: "Test", categories: [] })).not.toContain("Published comparison");
   });
 
   it("carries it in JSON, and leaves the key out where there is none", () => {

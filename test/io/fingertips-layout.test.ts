@@ -23,7 +23,9 @@ const LOOKALIKE = "Indicator ID,Area Code,Area Name,Time period,Value";
 const header = (line: string) => readHeader(line.split(","), "v.csv", 1).header;
 const layoutOf = (line: string, options: Partial<ValuesOptions> = {}) => resolveLayout(header(line), { ...DEFAULT_VALUES_OPTIONS, ...options });
 
-const FINGERTIPS_NAMES = { org: "Area Code", name: "Area Name", indicator: "Indicator ID", value: "Value", period: "Time period", numerator: "Count", denominator: "Denominator" };
+/** No export has a standard error column; its 95% limits are what the bootstrap draws a published value from. */
+const SPREAD = { se: "se", ciLower: "Lower CI 95.0 limit", ciUpper: "Upper CI 95.0 limit" };
+const FINGERTIPS_NAMES = { org: "Area Code", name: "Area Name", indicator: "Indicator ID", value: "Value", period: "Time period", numerator: "Count", denominator: "Denominator", ...SPREAD };
 
 describe("recognising a Fingertips export from its header", () => {
   it.each([
@@ -58,7 +60,7 @@ describe("recognising a Fingertips export from its header", () => {
 
   it("uses the header's own spelling of each column", () => {
     const layout = layoutOf(FINGERTIPSR);
-    expect(layout.columns).toEqual({ org: "AreaCode", name: "AreaName", indicator: "IndicatorID", value: "Value", period: "Timeperiod", numerator: "Count", denominator: "Denominator" });
+    expect(layout.columns).toEqual({ org: "AreaCode", name: "AreaName", indicator: "IndicatorID", value: "Value", period: "Timeperiod", numerator: "Count", denominator: "Denominator", ...SPREAD });
     expect(layout.where).toEqual([{ column: "CategoryType", value: "" }]);
     expect(layout.comparison).toBe("ComparedtoEnglandvalueorpercentiles");
   });

@@ -27,13 +27,14 @@ interface Row {
   count?: string;
   denominator?: string;
   compared?: string;
+  ci?: [string, string];
 }
 
 /** An export's line: the columns a test cares about, the rest as an export has them. */
 function line(r: Row): string {
   const cells = [
     r.id, `Indicator ${r.id}`, "E12000001", "North East region", r.area, `Area ${r.area}`, r.type ?? "Counties & UAs (from Apr 2023)", r.sex ?? "Persons", r.age ?? "18+ yrs",
-    r.categoryType ?? "", r.category ?? "", r.period ?? "2022/23", r.value, "", "", "", "", r.count ?? "", r.denominator ?? "", "", "No significant change", r.compared ?? "Similar",
+    r.categoryType ?? "", r.category ?? "", r.period ?? "2022/23", r.value, ...(r.ci ?? ["", ""]), "", "", r.count ?? "", r.denominator ?? "", "", "No significant change", r.compared ?? "Similar",
     "Not compared", "20220000", "", "Not compared", "1y",
   ];
   return cells.map((c) => (c.includes(",") ? `"${c}"` : c)).join(",");
@@ -97,6 +98,18 @@ describe("reading a Fingertips export", () => {
     expect(byValue.dataset.records[1]!.observations["40401"]).toMatchObject({ value: null, missing: "empty" });
     const byCounts = await read(text, interval);
     expect(byCounts.dataset.records[0]!.observations["40401"]).toMatchObject({ value: null, numerator: 300, denominator: 100000 });
+  });
+
+  it("keeps a published value's 95% limits, what the bootstrap draws it from", async () => {
+    const text = exportOf([
+      { id: "40401", area: "E06000001", value: "331.2", count: "300", denominator: "100000", ci: ["294.1", "371.5"] },
+      { id: "40401", area: "E06000002", value: "310", count: "280", denominator: "100000" },
+      { id: "90323", area: "E06000001", value: "21.5", count: "215", denominator: "1000", ci: ["19.0", "24.2"] },
+    ]);
+    const { dataset, diagnostics } = await read(text);
+    expect(diagnostics).toEqual([]);
+    expect(dataset.records[0]!.observations["40401"]).toMatchObject({ value: 331.2, ciLower: 294.1, ciUpper: 371.5 });
+    expect(dataset.records[1]!.observations["40401"]!.ciLower).toBeUndefined();
   });
 
   it("keeps Fingertips' own comparison with each value, and none where the cell is empty", async () => {

@@ -126,3 +126,32 @@ describe("readValues on the bundled example", () => {
     expect(dataset.records).toHaveLength(209);
   });
 });
+
+describe("readValues: a value's standard error and confidence interval", () => {
+  const observed = async (text: string, options: Partial<ValuesOptions> = {}) => {
+    const { dataset, diagnostics } = await read(text, options);
+    return { a: dataset.records.map((r) => r.observations.a), codes: diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`) };
+  };
+  it.each([
+    ["wide: se", "org_code,a,a_se,b\nX1,57,1.5,3\n", {}, { value: 57, se: 1.5 }, 2],
+    ["wide: ci", "org_code,a,a_ci_lower,a_ci_upper,b\nX1,57,54,60,3\n", {}, { value: 57, ciLower: 54, ciUpper: 60 }, 2],
+    ["wide: both, empty se", "org_code,a,a_se,a_ci_lower,a_ci_upper,b\nX1,57,,54,60,3\n", {}, { value: 57, ciLower: 54, ciUpper: 60 }, 2],
+    ["wide: none given", "org_code,a,a_se,b\nX1,57,*,3\n", {}, { value: 57 }, 2],
+    ["long: default columns", "org_code,indicator,value,se\nX1,a,57,2\nX1,b,3,\n", {}, { value: 57, se: 2 }, 3],
+    ["long: named columns", "org_code,indicator,value,LCL,UCL\nX1,a,57,50,64\nX1,b,3,,\n", { ciLowerCol: "LCL", ciUpperCol: "UCL" }, { value: 57, ciLower: 50, ciUpper: 64 }, 3],
+  ])("%s", async (_, text, options, expected, column) => {
+    const { a, codes } = await observed(text, options);
+    expect(codes).toEqual([]);
+    expect(a).toEqual([{ ...expected, origin: { file: "v.csv", line: 2, column } }]);
+  });
+
+  it.each([
+    ["not a number", "org_code,a,a_se,b\nX1,57,1.5x,3\n", ["2:3 E_NOT_A_NUMBER"]],
+    ["negative se", "org_code,a,a_se,b\nX1,57,-1,3\n", ["2:3 E_NEGATIVE_SE"]],
+    ["one limit only", "org_code,a,a_ci_lower,a_ci_upper,b\nX1,57,50,,3\n", ["2:3 E_BAD_CI"]],
+    ["limits reversed", "org_code,a,a_ci_lower,a_ci_upper,b\nX1,57,60,50,3\n", ["2:3 E_BAD_CI"]],
+    ["long: reversed", "org_code,indicator,value,ci_lower,ci_upper\nX1,a,57,60,50\nX1,b,3,,\n", ["2:4 E_BAD_CI"]],
+  ])("%s is an error naming the cell", async (_, text, codes) => {
+    expect((await observed(text)).codes).toEqual(codes);
+  });
+});

@@ -6,8 +6,10 @@ import { UsageError } from "../failures.js";
 import type { InputOptions } from "../inputs.js";
 import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
+import { uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
+import { probabilityOf } from "../../engine/uncertainty/category-probabilities.js";
 
-export interface ExplainOptions extends InputOptions {
+export interface ExplainOptions extends InputOptions, UncertaintyFlags {
   period?: string;
   format: "text" | "json";
 }
@@ -22,7 +24,9 @@ export async function explainCommand(code: string, opts: ExplainOptions, proc: P
     const periods = explained.periods.join(", ");
     throw new UsageError(`${code} has no rating for period "${opts.period}" (its periods: ${periods === "" ? "none, the values have no period column" : periods})`);
   }
-  if (opts.format === "json") proc.stdout.write(renderExplanationJson(inputs.framework, explained.explanations));
-  else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework.title)).join("\n"));
+  const uncertainty = opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined;
+  const drawn = uncertainty && { draws: uncertainty.draws, seed: uncertainty.seed, probabilityOf: probabilityOf(uncertainty) };
+  if (opts.format === "json") proc.stdout.write(renderExplanationJson(inputs.framework, explained.explanations, drawn));
+  else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework, drawn)).join("\n"));
   return EXIT.ok;
 }

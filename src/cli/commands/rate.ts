@@ -12,8 +12,10 @@ import type { Proc } from "../proc.js";
 import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
 import { sensitivityOf, sensitivityText } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
+import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, uncertaintyOfPeriod, type UncertaintyFlags } from "../uncertainty.js";
+import { probabilityOf, type PeriodUncertainty, type Uncertainty } from "../../engine/uncertainty/category-probabilities.js";
 
-export interface RateOptions extends InputOptions {
+export interface RateOptions extends InputOptions, UncertaintyFlags {
   out: string;
   format?: string;
   check?: boolean;
@@ -32,8 +34,8 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
   if (format === "xlsx") return rateToWorkbook(opts, proc, outPath);
 
-  const { inputs, rating, text } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
+  const { inputs, rating, text, uncertainty } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
+  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
 
@@ -41,7 +43,8 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   else await writeOutput(outPath, opts.out, text);
   if (!opts.quiet) {
     const stream = toStdout ? proc.stderr : proc.stdout;
-    stream.write(summaryTable(rating, colourFor(stream, proc, opts.color)));
+    stream.write(summaryTable(rating, colourFor(stream, proc, opts.color), uncertainty));
+    if (uncertainty) stream.write(uncertaintyNote(uncertainty));
   }
   if (opts.sensitivity) (toStdout ? proc.stderr : proc.stdout).write(sensitivityOutput(opts.sensitivity, inputs));
   return EXIT.ok;
@@ -68,19 +71,28 @@ async function rateToWorkbook(opts: RateOptions, proc: Proc, outPath: string | n
 /**
  * The rating and its output text, made as it is written. A CSV is rated period by period and each
  * row turned into text as it is made, so that a GP-level run never holds a period's results; JSON
- * and Markdown are made from the whole rating.
+ * and Markdown are made from the whole rating. With --uncertainty, each period is drawn before its rows
+ * are written, so that they carry their probabilities.
  */
 async function rateAndRender(
   opts: RateOptions,
   proc: Proc,
   out: { path: string; shown: string } | null,
   format: OutputFormat,
-): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string> }> {
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string>; uncertainty: Uncertainty | undefined }> {
   if (format === "csv") {
-    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, csvRowOf);
-    return { inputs, rating, text: csvFromPeriods(rating.framework, kept) };
+    const drawn: PeriodUncertainty[] = [];
+    const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, async (framework, period, index) => {
+      if (!opts.uncertainty) return csvRowOf(framework, period.period);
+      const u = await uncertaintyOfPeriod(framework, period, index, opts);
+      drawn.push(u);
+      return csvRowOf(framework, period.period, probabilityOf({ draws: opts.draws, seed: opts.seed, periods: [u] }));
+    });
+    const uncertainty = opts.uncertainty ? { draws: opts.draws, seed: opts.seed, periods: drawn } : undefined;
+    return { inputs, rating, text: csvFromPeriods(rating.framework, kept, uncertainty && probabilityOf(uncertainty)), uncertainty };
   }
   const { inputs, rating } = await rateInputs(opts, proc, out);
-  return { inputs, rating, text: renderRatingChunks(rating, format) };
+  const uncertainty = opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined;
+  return { inputs, rating, text: renderRatingChunks(rating, format, uncertainty), uncertainty };
 }
 

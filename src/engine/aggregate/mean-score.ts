@@ -33,8 +33,7 @@ export function weightedMean(items: readonly WeightedBand[]): number {
  * Cuts taken from quantiles may repeat; the first cut the mean does not exceed still decides.
  */
 export function categoriseMean(mean: number, cuts: readonly number[]): MeanCategory {
-  let index = cuts.findIndex((cut) => mean <= cut + ON_CUT_TOLERANCE);
-  if (index === -1) index = cuts.length;
+  const index = meanCategoryIndex(mean, cuts);
   const lower = index === 0 ? null : cuts[index - 1]!;
   const upper = index === cuts.length ? null : cuts[index]!;
   const decidedBy =
@@ -44,6 +43,12 @@ export function categoriseMean(mean: number, cuts: readonly number[]): MeanCateg
         ? `mean ${fmt(mean)} <= ${fmt(upper)}`
         : `${fmt(lower)} < mean ${fmt(mean)} <= ${fmt(upper)}`;
   return { mean, categoryIndex: index, decidedBy, toNextCategory: lower === null ? null : Math.max(0, mean - lower) };
+}
+
+/** categoriseMean's category alone, with no text made: what each bootstrap draw needs. */
+export function meanCategoryIndex(mean: number, cuts: readonly number[]): number {
+  for (let i = 0; i < cuts.length; i++) if (mean <= cuts[i]! + ON_CUT_TOLERANCE) return i;
+  return cuts.length;
 }
 
 function fmt(x: number): string {

@@ -17,6 +17,11 @@ export const Observation = z.object({
   denominator: z.number().optional(),
   /** The label as written, for categorical indicators (a self-assessment such as "Fully met"). */
   text: z.string().optional(),
+  /** A bare value's standard error, in its unit, as published: what the bootstrap draws it with. */
+  se: z.number().optional(),
+  /** A bare value's 95% confidence interval, as published: the bootstrap's standard error when no `se` is given. */
+  ciLower: z.number().optional(),
+  ciUpper: z.number().optional(),
   missing: z.enum(["empty", "suppressed"]).optional(),
   /** The publisher's own comparison of the value with its benchmark, as written (Fingertips: Better, Similar, Worse, ...). */
   comparison: z.string().optional(),

@@ -12,9 +12,14 @@ export function scoreByRank(indicator: Indicator, items: readonly Measured[]): O
   const n = values.length;
   return withValues(items, (value) => {
     const r = ranks.get(value)!;
-    const score = n === 1 ? 2.5 : 1 + (3 * (r - 1)) / (n - 1);
+    const score = rankScore(r, n);
     return { kind: "scored", band: null, score, decidedBy: `rank ${r} of ${n}`, nextBandAt: null };
   });
+}
+
+/** The score of rank r (1 = best) among n. */
+export function rankScore(r: number, n: number): number {
+  return n === 1 ? 2.5 : 1 + (3 * (r - 1)) / (n - 1);
 }
 
 /** Rank of each distinct value, 1 = best, tied values sharing the mean of the ranks they span. */

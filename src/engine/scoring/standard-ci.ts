@@ -16,10 +16,7 @@ export function scoreAgainstStandard(indicator: Indicator, scoring: ScoringOf<"s
     if (item.numerator === null || item.denominator === null) {
       return unscored("standard-ci needs a numerator and denominator, not only a value");
     }
-    const ci =
-      scoring.statistic === "proportion"
-        ? scaled(wilson(item.numerator, item.denominator, scoring.confidence), multiplier)
-        : rateInterval(item.numerator, item.denominator, multiplier, scoring.confidence);
+    const ci = standardInterval(scoring, item.numerator, item.denominator, multiplier);
     const band = bandAgainstStandard(value, ci, standard, indicator.polarity === "higher");
     return {
       kind: "scored",
@@ -31,6 +28,13 @@ export function scoreAgainstStandard(indicator: Indicator, scoring: ScoringOf<"s
       ciUpper: ci.upper,
     };
   });
+}
+
+/** The interval standard-ci compares with the standard, in the indicator's unit: Wilson for a proportion, PHE's Poisson interval for a rate. */
+export function standardInterval(scoring: ScoringOf<"standard-ci">, numerator: number, denominator: number, multiplier: number): { lower: number; upper: number } {
+  return scoring.statistic === "proportion"
+    ? scaled(wilson(numerator, denominator, scoring.confidence), multiplier)
+    : rateInterval(numerator, denominator, multiplier, scoring.confidence);
 }
 
 const DESCRIPTIONS = ["significantly better than", "meets", "misses, not significantly,", "significantly worse than"] as const;

@@ -29,24 +29,31 @@ const FAR_DEN = [
   2.04426310338993978564e-15,
 ] as const;
 
-function polynomial(coefficients: readonly number[], x: number): number {
-  let sum = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] ?? 0);
-  return sum;
+/**
+ * Σ c[i]·x^i by Horner's rule, written out for the eight coefficients every table here has: the loop
+ * took half of a bootstrap's time in this function, and the sums are the same to the bit.
+ */
+function polynomial(c: readonly [number, number, number, number, number, number, number, number], x: number): number {
+  return ((((((c[7] * x + c[6]) * x + c[5]) * x + c[4]) * x + c[3]) * x + c[2]) * x + c[1]) * x + c[0];
 }
 
 /** Φ⁻¹(p), the standard normal quantile. NaN in gives NaN out; p outside [0, 1] is a RangeError. */
 export function normalQuantile(p: number): number {
-  if (Number.isNaN(p)) return Number.NaN;
-  if (p < 0 || p > 1) throw new RangeError(`normalQuantile: p must be in [0, 1], got ${p}`);
-  if (p === 0) return Number.NEGATIVE_INFINITY;
-  if (p === 1) return Number.POSITIVE_INFINITY;
-
+  // The central 85% first, in a body small enough for V8 to inline into its callers (the bootstrap's
+  // normal draws); NaN, 0, 1 and out-of-range p all fail this test and are dealt with in the tails.
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
     return (q * polynomial(CENTRAL_NUM, r)) / polynomial(CENTRAL_DEN, r);
   }
+  return normalTail(p, q);
+}
+
+function normalTail(p: number, q: number): number {
+  if (Number.isNaN(p)) return Number.NaN;
+  if (p < 0 || p > 1) throw new RangeError(`normalQuantile: p must be in [0, 1], got ${p}`);
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
   // The tails are approximated in terms of sqrt(-log(tail probability)), computed from the smaller
   // of p and 1 - p so that no precision is lost near 1.
   let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));

@@ -8,45 +8,62 @@ import { normalQuantile } from "./normal.js";
  * numbers, so results never depend on how the work was shared out.
  */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * xoshiro's four words, held in a typed array: as plain fields, each new value above 2^30 was a
+   * heap number, and a GP-level bootstrap spent more time collecting them than drawing.
+   */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number, ...stream: number[]) {
-    let h = mix32(seed >>> 0);
-    for (const index of stream) h = mix32((h ^ (index >>> 0)) >>> 0);
-    let s = h;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      return mix32(s);
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    let key = seedKey(seed);
+    for (const index of stream) key = streamKey(key, index);
+    this.restart(key);
+  }
+
+  /**
+   * Start again as the stream of `key` (from seedKey and streamKey): the same numbers as a new Random of
+   * that seed and those indices, without making one. A bootstrap names a stream per draw and observation,
+   * hundreds of millions of them at GP level.
+   */
+  restart(key: number): void {
+    const s = this.s;
+    // splitmix32's first four outputs from `key`, written out: no closure made per stream.
+    s[0] = mix32((key + 0x9e3779b9) >>> 0);
+    s[1] = mix32((key + 2 * 0x9e3779b9) >>> 0);
+    s[2] = mix32((key + 3 * 0x9e3779b9) >>> 0);
+    s[3] = mix32((key + 4 * 0x9e3779b9) >>> 0);
     // xoshiro's state must not be all zero; splitmix32 makes that all but impossible, this makes it impossible.
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
   }
 
   /** The next 32 random bits, as an unsigned integer. */
   uint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return result;
+    return this.bits(0);
   }
 
   /** Uniform on the open interval (0, 1), with 53 random bits: never 0 or 1, so logs and quantiles stay finite. */
   uniform(): number {
-    const high = this.uint32() >>> 5;
-    const low = this.uint32() >>> 6;
+    const high = this.bits(5);
+    const low = this.bits(6);
     return (high * 67108864 + low + 0.5) / 9007199254740992;
+  }
+
+  /**
+   * The next output shifted right by `shift`. Shifted by 2 or more it is a small integer to V8, where a
+   * full 32-bit number returned from a call is a heap object: one per uniform, collected by the million.
+   */
+  private bits(shift: number): number {
+    const s = this.s;
+    const b = s[1]!;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> shift;
+    const t = b << 9;
+    s[2]! ^= s[0]!;
+    s[3]! ^= b;
+    s[1]! ^= s[2]!;
+    s[0]! ^= s[3]!;
+    s[2]! ^= t;
+    s[3] = rotl(s[3]!, 11);
+    return result;
   }
 
   /**
@@ -64,7 +81,12 @@ export class Random {
    */
   gamma(shape: number): number {
     if (!(shape > 0)) throw new RangeError(`gamma: shape must be positive, got ${shape}`);
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniform(), 1 / shape);
+    if (shape >= 1) return this.marsagliaTsang(shape);
+    return this.marsagliaTsang(shape + 1) * Math.pow(this.uniform(), 1 / shape);
+  }
+
+  /** Marsaglia & Tsang's method for a shape of at least 1: apart, and not recursive, so that V8 inlines it. */
+  private marsagliaTsang(shape: number): number {
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -161,6 +183,16 @@ export class Random {
     }
     return flip ? n - k : k;
   }
+}
+
+/** The key of the stream of a seed alone: `new Random(seed)` starts at restart(seedKey(seed)). */
+export function seedKey(seed: number): number {
+  return mix32(seed >>> 0);
+}
+
+/** The key of stream `index` within the stream of `key`: `new Random(seed, i, j)` is restart(streamKey(streamKey(seedKey(seed), i), j)). */
+export function streamKey(key: number, index: number): number {
+  return mix32((key ^ (index >>> 0)) >>> 0);
 }
 
 function rotl(x: number, k: number): number {

@@ -1,5 +1,6 @@
 import type { Framework } from "../../engine/framework/schema.js";
 import type { RatedOrg } from "../../engine/rate.js";
+import type { ProbabilityOf } from "../../engine/uncertainty/category-probabilities.js";
 import { compareText } from "../../engine/text-order.js";
 import { csvRecord } from "./csv-record.js";
 import { gradedLayout } from "./graded-table.js";
@@ -11,9 +12,9 @@ export interface CsvRow {
   line: string;
 }
 
-/** How a period's rated rows become CSV rows. */
-export function csvRowOf(framework: Framework, period: string | null): (org: RatedOrg) => CsvRow {
-  const { csvLine } = gradedLayout(framework, period !== null);
+/** How a period's rated rows become CSV rows, with their category probabilities when given. */
+export function csvRowOf(framework: Framework, period: string | null, probabilities?: ProbabilityOf): (org: RatedOrg) => CsvRow {
+  const { csvLine } = gradedLayout(framework, period !== null, probabilities);
   return (org) => ({ code: org.code, line: csvLine(org) });
 }
 
@@ -22,8 +23,8 @@ export function csvRowOf(framework: Framework, period: string | null): (org: Rat
  * order): the header, then the rows by organisation code, then period, as renderRating orders them.
  * Each piece is one record.
  */
-export function* csvFromPeriods(framework: Framework, periods: readonly { period: string | null; rows: readonly CsvRow[] }[]): Generator<string> {
-  yield csvRecord(gradedLayout(framework, periods.some((p) => p.period !== null)).columns);
+export function* csvFromPeriods(framework: Framework, periods: readonly { period: string | null; rows: readonly CsvRow[] }[], probabilities?: ProbabilityOf): Generator<string> {
+  yield csvRecord(gradedLayout(framework, periods.some((p) => p.period !== null), probabilities).columns);
   const next = periods.map(() => 0);
   for (;;) {
     let pick = -1;

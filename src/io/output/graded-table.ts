@@ -1,11 +1,14 @@
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import type { IndicatorResult, RatedOrg, Rating } from "../../engine/rate.js";
+import type { ProbabilityOf } from "../../engine/uncertainty/category-probabilities.js";
 import { csvField } from "./csv-record.js";
 import { formatFixed, formatValue } from "./format-number.js";
 
 export type Cell = string | number | null;
 
 const SCORE_DECIMALS = 3;
+/** 2,000 draws resolve a probability to 0.0005: three decimals say all a default run knows. */
+const PROBABILITY_DECIMALS = 3;
 
 /**
  * A column's cell as written (null when empty), and whether it stands for a number, which JSON writes
@@ -32,8 +35,8 @@ export interface GradedRows {
  * The graded table as typed cells and as text, one row per organisation and period: the single
  * source for the CSV, Markdown and JSON writers, so all carry the same columns in the same order.
  */
-export function gradedRows(rating: Rating): GradedRows {
-  const { columns, row, textRow, csvLine } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null));
+export function gradedRows(rating: Rating, probabilities?: ProbabilityOf): GradedRows {
+  const { columns, row, textRow, csvLine } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null), probabilities);
   function* each<T>(make: (org: RatedOrg) => T): Generator<T> {
     for (const org of rating.organisations) yield make(org);
   }
@@ -50,12 +53,18 @@ export interface GradedLayout {
   csvLine: (org: RatedOrg) => string;
 }
 
-/** The graded table's columns for a framework, with a period column or not, and how to make a row. */
-export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
+/**
+ * The graded table's columns for a framework, with a period column or not, and how to make a row.
+ * With `probabilities` (rate --uncertainty), each category's probability and that of the category
+ * given follow the category: p_1 (the best) to p_K, category_confidence.
+ */
+export function gradedLayout(fw: Framework, periods: boolean, probabilities?: ProbabilityOf): GradedLayout {
   const perIndicator = fw.indicators.map(indicatorColumns);
   const league = fw.leagueTable === true;
   const columns = ["org_code", "org_name", ...(periods ? ["period"] : []), ...perIndicator.flat().map((c) => c.name)];
-  columns.push("score", "category", ...(league ? ["rank", "rank_of"] : []), "decided_by", "notes");
+  columns.push("score", "category");
+  if (probabilities) columns.push(...fw.categories.map((_, k) => `p_${k + 1}`), "category_confidence");
+  columns.push(...(league ? ["rank", "rank_of"] : []), "decided_by", "notes");
 
   function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T): T[] {
     const out: T[] = [make(org.code, false), make(org.name, false)];
@@ -65,6 +74,12 @@ export function gradedLayout(fw: Framework, periods: boolean): GradedLayout {
       for (const col of perIndicator[i]!) out.push(make(col.text(result), col.numeric(result)));
     }
     out.push(make(org.score === null ? null : formatFixed(org.score, SCORE_DECIMALS), true), make(org.category, false));
+    if (probabilities) {
+      const p = probabilities(org);
+      const cell = (x: number | undefined) => make(p === null || x === undefined ? null : formatFixed(x, PROBABILITY_DECIMALS), true);
+      for (let k = 0; k < fw.categories.length; k++) out.push(cell(p?.[k]));
+      out.push(cell(org.categoryIndex === null ? undefined : p?.[org.categoryIndex]));
+    }
     if (league) out.push(make(org.rank === null ? null : String(org.rank), true), make(org.rankOf === null ? null : String(org.rankOf), true));
     out.push(make(org.decidedBy, false), make(org.notes, false));
     return out;

@@ -22,6 +22,8 @@ export const FINGERTIPS = {
   category: "Category",
   period: "Time period",
   value: "Value",
+  ciLower: "Lower CI 95.0 limit",
+  ciUpper: "Upper CI 95.0 limit",
   numerator: "Count",
   denominator: "Denominator",
   comparison: "Compared to England value or percentiles",

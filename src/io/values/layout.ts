@@ -14,6 +14,10 @@ export interface ColumnNames {
   period: string;
   numerator: string;
   denominator: string;
+  /** A bare value's standard error and 95% confidence limits, read where the columns exist (the bootstrap draws from them). */
+  se: string;
+  ciLower: string;
+  ciUpper: string;
 }
 
 /** Our own names: a wide file has the organisation's and the indicators', a long file all of them. */
@@ -25,6 +29,9 @@ export const OUR_COLUMNS: ColumnNames = {
   period: "period",
   numerator: "numerator",
   denominator: "denominator",
+  se: "se",
+  ciLower: "ci_lower",
+  ciUpper: "ci_upper",
 };
 
 /** How a header's columns are read: what `--layout` and the header decide, before any column is looked up. */
@@ -62,6 +69,9 @@ export function resolveLayout(header: Header, options: ValuesOptions): Layout {
         period: own(FINGERTIPS.period),
         numerator: own(FINGERTIPS.numerator),
         denominator: own(FINGERTIPS.denominator),
+        se: OUR_COLUMNS.se,
+        ciLower: own(FINGERTIPS.ciLower),
+        ciUpper: own(FINGERTIPS.ciUpper),
       }
     : OUR_COLUMNS;
   const columns: ColumnNames = {
@@ -72,6 +82,9 @@ export function resolveLayout(header: Header, options: ValuesOptions): Layout {
     period: options.periodCol ?? base.period,
     numerator: options.numeratorCol ?? base.numerator,
     denominator: options.denominatorCol ?? base.denominator,
+    se: options.seCol ?? base.se,
+    ciLower: options.ciLowerCol ?? base.ciLower,
+    ciUpper: options.ciUpperCol ?? base.ciUpper,
   };
   if (!isFingertips) return { kind: "plain", columns, where: options.where, defaultFilters: "", comparison: undefined, splits: [], valueFirst: false };
 

@@ -16,6 +16,10 @@ export interface ValuesOptions {
   denominatorCol?: string | undefined;
   /** Undefined: "auto", a Fingertips export when the header is one. */
   layout?: ValuesLayout | undefined;
+  /** Long layout: a bare value's standard error and 95% confidence interval, read where the columns exist. */
+  seCol?: string | undefined;
+  ciLowerCol?: string | undefined;
+  ciUpperCol?: string | undefined;
   /** Keep only rows where each column equals its value (e.g. GROUP_TYPE=CCG). */
   where: { column: string; value: string }[];
   /** The file's own name for a column the framework's overrides look at, by the framework's name for it (--flag-col). */

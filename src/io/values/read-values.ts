@@ -22,7 +22,14 @@ export interface ValuesRead {
   diagnostics: Diagnostic[];
 }
 
-type Source = { kind: "value"; col: number } | { kind: "fraction"; numCol: number; denCol: number };
+/** Where a bare value's standard error and confidence limits are, those the file has. */
+interface SpreadColumns {
+  se: number | undefined;
+  ciLower: number | undefined;
+  ciUpper: number | undefined;
+}
+
+type Source = { kind: "value"; col: number; spread: SpreadColumns } | { kind: "fraction"; numCol: number; denCol: number };
 
 interface Plan {
   layout: "wide" | "long";
@@ -46,6 +53,8 @@ interface Plan {
   valueFirst: boolean;
   /** Every filter, as said when no row passes them. */
   filters: string;
+  /** Long layout: where a bare value's standard error and confidence limits are. */
+  spread: SpreadColumns;
 }
 
 /**
@@ -395,10 +404,10 @@ function withHints(segment: SegmentRead, hints: readonly string[]): Diagnostic[]
  * the value where there is one, unless the method works from the counts.
  */
 function longSource(p: Plan, cells: readonly string[], indicator: Indicator): Source {
-  if (p.numCol === undefined || p.denCol === undefined) return { kind: "value", col: p.valueCol! };
+  if (p.numCol === undefined || p.denCol === undefined) return { kind: "value", col: p.valueCol!, spread: p.spread };
   const fraction: Source = { kind: "fraction", numCol: p.numCol, denCol: p.denCol };
   if (p.valueCol === undefined) return fraction;
-  const value: Source = { kind: "value", col: p.valueCol };
+  const value: Source = { kind: "value", col: p.valueCol, spread: p.spread };
   if (p.valueFirst && cells[p.valueCol]!.trim() !== "" && !needsCounts(indicator.scoring.method)) return value;
   return cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "" ? fraction : value;
 }
@@ -413,8 +422,9 @@ function fillAttributes(into: Record<string, string>, valueOf: (column: string) 
 
 /** Every column a plan has the reader look at (a wide layout's indicator column is -1: none). */
 function usedColumns(plan: Plan): number[] {
-  const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col] : [src.numCol, src.denCol]));
-  const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol];
+  const spread = (s: SpreadColumns) => [s.se, s.ciLower, s.ciUpper];
+  const sources = [...plan.wide.values()].flatMap((src) => (src.kind === "value" ? [src.col, ...spread(src.spread)] : [src.numCol, src.denCol]));
+  const named = [plan.orgCol, plan.nameCol, plan.periodCol, plan.indicatorCol, plan.valueCol, plan.numCol, plan.denCol, ...spread(plan.spread)];
   const kept = [plan.comparisonCol, ...plan.splits.map((split) => split.col)];
   return [...named, ...kept, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
 }
@@ -481,11 +491,12 @@ function makePlan(
       comparisonCol: layout.comparison === undefined ? undefined : columnOf(header, layout.comparison),
       splits: layout.splits.map((name) => ({ name, col: columnOf(header, name)! })),
       valueFirst: layout.valueFirst,
+      spread: { se: columnOf(header, names.se), ciLower: columnOf(header, names.ciLower), ciUpper: columnOf(header, names.ciUpper) },
     };
     return orgCol === undefined ? null : { ...base, ...long, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol };
   }
 
-  const none = { comparisonCol: undefined, splits: [], valueFirst: false };
+  const none = { comparisonCol: undefined, splits: [], valueFirst: false, spread: { se: undefined, ciLower: undefined, ciUpper: undefined } };
   const wide = new Map<string, Source>();
   const used = new Set<number>([base.orgCol, ...where.map((w) => w.col), ...attributes.values()]);
   if (base.nameCol !== undefined) used.add(base.nameCol);
@@ -499,8 +510,10 @@ function makePlan(
       used.add(numCol).add(denCol);
       if (col !== undefined) used.add(col);
     } else if (col !== undefined) {
-      wide.set(ind.id, { kind: "value", col });
+      const spread = { se: columnOf(header, `${ind.id}_se`), ciLower: columnOf(header, `${ind.id}_ci_lower`), ciUpper: columnOf(header, `${ind.id}_ci_upper`) };
+      wide.set(ind.id, { kind: "value", col, spread });
       used.add(col);
+      for (const c of [spread.se, spread.ciLower, spread.ciUpper]) if (c !== undefined) used.add(c);
     } else if (numCol !== undefined || denCol !== undefined) {
       used.add((numCol ?? denCol)!);
       const missing = numCol === undefined ? `${ind.id}_numerator` : `${ind.id}_denominator`;
@@ -547,7 +560,11 @@ function observe(
     const cell = parseCell(raw, isPercentUnit(indicator.unit));
     if (cell.kind === "invalid") diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
     else if (cell.kind === "missing") store.add(rec, ind, missingKind(cell.reason), 0, 0, line, column, 0);
-    else store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
+    else {
+      store.add(rec, ind, KIND.value, cell.value, 0, line, column, 0);
+      const spread = readSpread(cells, src.spread, indicator, header, file, line, diagnostics);
+      if (spread !== null) store.addSpread(spread.se, spread.ciLower, spread.ciUpper);
+    }
     return;
   }
   const num = parseCell(cells[src.numCol]!, false);
@@ -563,6 +580,46 @@ function observe(
     return;
   }
   store.add(rec, ind, KIND.fraction, num.value, den.value, line, column, denominatorColumn);
+}
+
+/**
+ * A value's standard error and 95% confidence limits, those given (NaN for the others), or null when
+ * none is. A negative standard error, one limit without the other, or limits in the wrong order are
+ * errors: the bootstrap would draw from nonsense.
+ */
+function readSpread(
+  cells: readonly string[],
+  src: SpreadColumns,
+  indicator: Indicator,
+  header: Header,
+  file: string,
+  line: number,
+  diagnostics: Diagnostic[],
+): { se: number; ciLower: number; ciUpper: number } | null {
+  const percent = isPercentUnit(indicator.unit);
+  const read = (col: number | undefined): number => {
+    if (col === undefined) return Number.NaN;
+    const cell = parseCell(cells[col]!, percent);
+    if (cell.kind === "invalid") diagnostics.push(notANumber(cells[col]!, header.names[col]!, { file, line, column: col + 1 }));
+    return cell.kind === "number" ? cell.value : Number.NaN;
+  };
+  const se = read(src.se);
+  const ciLower = read(src.ciLower);
+  const ciUpper = read(src.ciUpper);
+  if (se < 0) {
+    diagnostics.push(error("E_NEGATIVE_SE", `standard error ${se} is negative (indicator ${indicator.id})`, { file, line, column: src.se! + 1 }));
+    return null;
+  }
+  if (Number.isNaN(ciLower) !== Number.isNaN(ciUpper)) {
+    const [given, col] = Number.isNaN(ciLower) ? ["upper", src.ciUpper!] : ["lower", src.ciLower!];
+    diagnostics.push(error("E_BAD_CI", `a confidence interval needs both limits; only the ${given} one is given (indicator ${indicator.id})`, { file, line, column: col + 1 }));
+    return null;
+  }
+  if (ciLower > ciUpper) {
+    diagnostics.push(error("E_BAD_CI", `confidence interval ${ciLower} to ${ciUpper}: the lower limit is above the upper (indicator ${indicator.id})`, { file, line, column: src.ciLower! + 1 }));
+    return null;
+  }
+  return Number.isNaN(se) && Number.isNaN(ciLower) ? null : { se, ciLower, ciUpper };
 }
 
 function missingKind(reason: "empty" | "suppressed"): Kind {

@@ -37,7 +37,11 @@ export interface StoreParts {
   };
   texts: [number, string][];
   comparisons: [number, string][];
+  spreads: [number, Spread][];
 }
+
+/** A bare value's standard error and 95% confidence limits, NaN where not given. */
+type Spread = [se: number, ciLower: number, ciUpper: number];
 
 type Columns = StoreParts["columns"];
 type Small = Uint16Array | Int32Array;
@@ -92,6 +96,8 @@ export class ValuesStore {
   private texts = new Map<number, string>();
   /** The publisher's own comparison of an observation's value with its benchmark, by observation (see `compared`). */
   private comparisons = new Map<number, string>();
+  /** The few values given with a standard error or an interval, by observation index. */
+  private spreads = new Map<number, Spread>();
 
   constructor(file: string, indicators: readonly string[], orgColumn: number, keyed: boolean, withAttributes: boolean, sheet?: string) {
     this.file = file;
@@ -204,6 +210,11 @@ export class ValuesStore {
     this.comparisons.set(this.count - 1, comparison);
   }
 
+  /** The standard error and confidence limits (NaN where not given) of the observation just added. */
+  addSpread(se: number, ciLower: number, ciUpper: number): void {
+    this.spreads.set(this.count - 1, [se, ciLower, ciUpper]);
+  }
+
   /** A store of one block (one part read on a worker thread), as parts. */
   toParts(): StoreParts {
     const [block] = this.blocks;
@@ -224,6 +235,7 @@ export class ValuesStore {
       columns,
       texts: [...this.texts],
       comparisons: [...this.comparisons],
+      spreads: [...this.spreads],
     };
   }
 
@@ -236,6 +248,7 @@ export class ValuesStore {
     store.count = parts.count;
     store.texts = new Map(parts.texts);
     store.comparisons = new Map(parts.comparisons);
+    store.spreads = new Map(parts.spreads);
     for (let i = 0; i < parts.count; i++) store.held[parts.columns.rec[i]! * store.indicators.length + parts.columns.ind[i]!] = 1;
     return store;
   }
@@ -281,6 +294,7 @@ export class ValuesStore {
     }
     for (const [i, text] of next.texts) this.texts.set(this.count + i, text);
     for (const [i, comparison] of next.comparisons) this.comparisons.set(this.count + i, comparison);
+    for (const [i, spread] of next.spreads) this.spreads.set(this.count + i, spread);
     this.blocks.push({ columns: c, count });
     this.count += count;
   }
@@ -392,8 +406,12 @@ export class ValuesStore {
   private observed(c: Columns, i: number, at: number): Observation {
     const origin = this.at(c.line[i]!, c.col[i]!);
     switch (c.kind[i] as Kind) {
-      case KIND.value:
-        return { value: c.a[i]!, origin };
+      case KIND.value: {
+        const spread = this.spreads.get(at);
+        if (spread === undefined) return { value: c.a[i]!, origin };
+        const [se, ciLower, ciUpper] = spread;
+        return { value: c.a[i]!, ...(Number.isNaN(se) ? {} : { se }), ...(Number.isNaN(ciLower) ? {} : { ciLower, ciUpper }), origin };
+      }
       case KIND.fraction:
         return { value: null, numerator: c.a[i]!, denominator: c.b![i]!, origin, denominatorOrigin: this.at(c.line[i]!, c.col2![i]!) };
       case KIND.empty:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Random } from "../../../src/engine/stats/random.js";
+import { Random, seedKey, streamKey } from "../../../src/engine/stats/random.js";
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let sum = 0;
@@ -32,7 +32,7 @@ describe("Random", () => {
   it("is xoshiro128**: from the state 1, 2, 3, 4 it gives the reference outputs", () => {
     // The reference C code (prng.di.unimi.it/xoshiro128starstar.c) from s = {1, 2, 3, 4}.
     const r = new Random(0);
-    Object.assign(r, { a: 1, b: 2, c: 3, d: 4 });
+    (r as unknown as { s: Int32Array }).s.set([1, 2, 3, 4]);
     expect(Array.from({ length: 6 }, () => r.uint32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
   });
 
@@ -91,5 +91,17 @@ describe("Random", () => {
     { call: (r: Random) => r.binomial(10, 1.5) },
   ])("refuses parameters outside the law's range ($call)", ({ call }) => {
     expect(() => call(new Random(1))).toThrow(RangeError);
+  });
+});
+
+describe("Random.restart", () => {
+  it.each([[[1]], [[1, 7]], [[42, 3, 0, 5]], [[0xffffffff, 2000, 1]]])("restarting at the key of seed and stream %j gives that stream's numbers", (named) => {
+    const [seed, ...stream] = named as number[];
+    const key = stream.reduce((k, i) => streamKey(k, i), seedKey(seed!));
+    const reused = new Random(99);
+    reused.uniform();
+    reused.restart(key);
+    const fresh = new Random(seed!, ...stream);
+    expect(Array.from({ length: 8 }, () => reused.uint32())).toEqual(Array.from({ length: 8 }, () => fresh.uint32()));
   });
 });
