@@ -54,6 +54,11 @@ Examples:
     .option("--check", "compare with the existing --out file and write nothing: exit 3 if it would change")
     .addOption(
       new Option("--sensitivity [format]", "also say how many organisations change category when each fixed cut moves by 1 unit or 5% (text, or json for scripts)").choices(["text", "json"]).preset("text"),
+    )
+    .addOption(
+      new Option("--rank-intervals [kind]", "also give each organisation a 95% confidence set for its rank by its score (csranks, from the bootstrap's draws): columns rank_lower, rank_upper")
+        .choices(["marginal", "simultaneous"])
+        .preset("marginal"),
     );
   uncertaintyOptions(rateCmd)
     .addHelpText(
