@@ -15,7 +15,6 @@ import { sensitivityOf, sensitivityText } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, uncertaintyOfPeriod, type UncertaintyFlags } from "../uncertainty.js";
 import { probabilityOf, type PeriodUncertainty, type Uncertainty } from "../../engine/uncertainty/category-probabilities.js";
-import type { RankIntervalKind } from "../../engine/stats/rank-intervals.js";
 import type { RankSets } from "../../engine/uncertainty/rank-sets.js";
 
 export interface RateOptions extends InputOptions, UncertaintyFlags {
@@ -24,7 +23,6 @@ export interface RateOptions extends InputOptions, UncertaintyFlags {
   check?: boolean;
   quiet?: boolean;
   sensitivity?: "text" | "json";
-  rankIntervals?: RankIntervalKind;
   color: boolean;
 }
 
