@@ -71,3 +71,29 @@ describe("rate --rank-intervals (built binary)", () => {
     expect(rows.map((r) => [...r.slice(0, at), ...r.slice(at + 2)])).toEqual(plain.rows);
   });
 });
+
+describe("explain and report --rank-intervals (built binary)", () => {
+  it("explain gives the organisation's set under its league place", () => {
+    const r = runBuilt(["explain", "SYN013", ...NOF, "--rank-intervals", "--draws", "200"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nLeague: {4}2 of 134 \(by category, then mean score, lower is better; ties share a place\)\nRank: {6}95% marginal confidence set for the rank by score: \d+-\d+ of 134 \(expected rank [\d.]+; 200 draws, seed 1\)\n/);
+  });
+
+  it("explain gives it where there is no league table too", () => {
+    const r = runBuilt(["explain", "A02", ...SMALL, "--rank-intervals", "simultaneous"]);
+    expect(r.stdout).toMatch(/\nRank: {6}95% simultaneous confidence set for the rank by score: 1-\d of 4 \(expected rank [\d.]+; 2000 draws, seed 1\)\n/);
+  });
+
+  it("report adds one column, Rank set", () => {
+    const r = runBuilt(["report", ...SMALL, "--rank-intervals", "--out", "-", "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(">Rank set</th>");
+    expect(r.stdout.match(/<td class="num" data-sort="\d">\d–\d<\/td>/g)).toHaveLength(4);
+  });
+
+  it("report refuses a graded table, as --uncertainty does", () => {
+    const r = runBuilt(["report", "no-such-graded.csv", "--rank-intervals", "--out", "-"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--rank-intervals draws the values again");
+  });
+});
