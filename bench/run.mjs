@@ -80,6 +80,9 @@ const jobs = [
   { id: "u-example", what: "rate --example --uncertainty: 2,000 draws of 209 CCGs x 2 proportions", cmd: ["node", cli, "rate", "--example", "--uncertainty", "-q", "--out", join(out, "u-example.csv")] },
   { id: "u-gp", what: "rate --uncertainty: 2,000 draws of 7,000 practices x 24 proportions", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "-q", "--out", join(out, "u-gp.csv")] },
   { id: "u-gp-1t", what: "(u-gp) on one thread (--threads 1)", file: gpProportions, cmd: ["node", cli, "rate", "--framework", join(data, "framework-gp-24.json"), "--values", gpProportions, "--uncertainty", "--threads", "1", "-q", "--out", join(out, "u-gp-1t.csv")] },
+  { id: "u-nof", what: "rate --uncertainty on the NOF fixture (134 trusts, 21 indicators)", cmd: ["node", cli, "rate", "--framework", "nof-2025-26", "--values", join(root, "fixtures/nof/acute-2025-26-q1-synthetic.csv"), "--uncertainty", "-q", "--out", join(out, "u-nof.csv")] },
+  { id: "u-nof-rank", what: "rate --rank-intervals on the NOF fixture: (u-nof) plus 134 marginal rank sets", cmd: ["node", cli, "rate", "--framework", "nof-2025-26", "--values", join(root, "fixtures/nof/acute-2025-26-q1-synthetic.csv"), "--rank-intervals", "-q", "--out", join(out, "r-nof.csv")] },
+  { id: "u-nof-rank-s", what: "(u-nof-rank), simultaneous", cmd: ["node", cli, "rate", "--framework", "nof-2025-26", "--values", join(root, "fixtures/nof/acute-2025-26-q1-synthetic.csv"), "--rank-intervals", "simultaneous", "-q", "--out", join(out, "r-nof-s.csv")] },
 ];
 if (args.includes("--options")) {
   for (const [name, options] of Object.entries({

@@ -46,4 +46,5 @@ export { expectedRanks } from "./engine/stats/expected-rank.js";
 export { studentizedRangeCdf, studentizedRangeQuantile } from "./engine/stats/studentized-range.js";
 export { Random } from "./engine/stats/random.js";
 export { bootstrap, bootstrapPeriod, type BootstrapOptions, type PeriodDraws } from "./engine/uncertainty/bootstrap.js";
+export { periodRankSets, rankRefusal, type PeriodRankSets, type RankSet, type RankSetOptions, type RankSets } from "./engine/uncertainty/rank-sets.js";
 export { categoryProbabilities, periodUncertainty, type CategoryProbabilities, type CountInterval, type PeriodUncertainty, type Uncertainty } from "./engine/uncertainty/category-probabilities.js";

@@ -1,11 +1,20 @@
 import type { Explanation, IndicatorExplanation } from "../engine/explain/explanation.js";
 import type { ProbabilityOf } from "../engine/uncertainty/category-probabilities.js";
+import { rankSetOf, type RankSets } from "../engine/uncertainty/rank-sets.js";
 import { withUnit } from "../engine/framework/units.js";
 import { aligned } from "./aligned.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 
-/** One organisation's explanation as aligned, readable text; with a bootstrap, how likely each category is. */
-export function explanationText(e: Explanation, framework: { title: string; categories: readonly string[] }, drawn?: { draws: number; seed: number; probabilityOf: ProbabilityOf }): string {
+/**
+ * One organisation's explanation as aligned, readable text; with a bootstrap, how likely each category
+ * is, and with rank sets, the ranks its score could have.
+ */
+export function explanationText(
+  e: Explanation,
+  framework: { title: string; categories: readonly string[] },
+  drawn?: { draws: number; seed: number; probabilityOf: ProbabilityOf },
+  rankSets?: RankSets,
+): string {
   const frameworkTitle = framework.title;
   const categories = framework.categories;
   const lines = [`${e.code} ${e.name}${e.period === null ? "" : ` (period ${e.period})`}`, frameworkTitle, ""];
@@ -28,6 +37,7 @@ export function explanationText(e: Explanation, framework: { title: string; cate
   const cuts = e.aggregationCuts.length === 0 ? "" : `; cuts ${e.aggregationCuts.join(" / ")}, a mean on a cut takes the better category`;
   lines.push(`Category:  ${e.category} (${e.decidedBy}${cuts})`);
   if (e.rank !== null) lines.push(`League:    ${e.rank} of ${e.rankOf} (by category, then mean score, lower is better; ties share a place)`);
+  if (rankSets !== undefined) lines.push(rankSetLine(e, rankSets));
   if (drawn !== undefined) lines.push(...probabilityLines(e, categories, drawn));
   lines.push(...whatWouldChange(e));
   return `${lines.join("\n")}\n`;
@@ -91,3 +101,11 @@ function round3(x: number): number {
 }
 
 
+
+/** The organisation's confidence set for its rank by score, among the organisations rated in its period. */
+function rankSetLine(e: Explanation, sets: RankSets): string {
+  const set = rankSetOf(sets)(e);
+  if (set === null) return "Rank:      not ranked (not rated)";
+  const ranked = sets.periods.find((p) => p.period === e.period)!.ranked;
+  return `Rank:      ${Math.round(sets.level * 100)}% ${sets.kind} confidence set for the rank by score: ${set.rankLower}-${set.rankUpper} of ${ranked} (expected rank ${formatFixed(set.expectedRank, 1)}; ${sets.draws} draws, seed ${sets.seed})`;
+}

@@ -259,8 +259,13 @@ const DEFAULT_SEED = 1;
 function uncertaintyOptions(cmd: Command): Command {
   return cmd
     .option("--uncertainty", "also give each category's probability under sampling noise (a seeded parametric bootstrap): columns p_1 (best) .. p_K, category_confidence")
-    .option("--draws <n>", "with --uncertainty: how many draws", positiveInt, DEFAULT_DRAWS)
-    .option("--seed <s>", "with --uncertainty: the random seed (a whole number); the same seed gives the same bytes", seedNumber, DEFAULT_SEED);
+    .option("--draws <n>", "with --uncertainty or --rank-intervals: how many draws", positiveInt, DEFAULT_DRAWS)
+    .option("--seed <s>", "with --uncertainty or --rank-intervals: the random seed (a whole number); the same seed gives the same bytes", seedNumber, DEFAULT_SEED)
+    .addOption(
+      new Option("--rank-intervals [kind]", "also give each organisation a 95% confidence set for its rank by score (csranks, from the same bootstrap): columns rank_lower, rank_upper")
+        .choices(["marginal", "simultaneous"])
+        .preset("marginal"),
+    );
 }
 
 /** How `compare` and `report --compare` match the two ratings. */

@@ -1,4 +1,5 @@
 import { warning, type Diagnostic } from "../engine/diagnostics.js";
+import type { RankIntervalKind } from "../engine/stats/rank-intervals.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { bootstrapPeriodThreaded } from "./bootstrap-threads.js";
@@ -11,6 +12,8 @@ export interface UncertaintyFlags {
   seed: number;
   /** Threads to draw on (--threads); undefined: as many as pay. The counts are the same either way. */
   threads?: number;
+  /** --rank-intervals: confidence sets for the ranks by score, from the same draws. */
+  rankIntervals?: RankIntervalKind;
 }
 
 /** One period's draws, counted; `index` is its place in period order, which names its random streams. */

@@ -3,6 +3,7 @@ import type { Framework } from "../engine/framework/schema.js";
 import type { RatedOrg } from "../engine/rate.js";
 import type { Trend, TrendSeries } from "../engine/trend/trend.js";
 import type { ProbabilityOf } from "../engine/uncertainty/category-probabilities.js";
+import type { RankSetOf } from "../engine/uncertainty/rank-sets.js";
 import { formatFixed, formatValue } from "../io/output/format-number.js";
 import { esc } from "./html-escape.js";
 import { periodLeagueRanks } from "./league-rank.js";
@@ -15,9 +16,9 @@ import { ASSURANCE_ORDER, assuranceLabel, VARIATION_ORDER, variationLabel } from
  * carries its exact sort key in data-sort; the page script adds sorting and filtering. With a trend,
  * each charted indicator gains a column of Making Data Count's icons, on the row of the series' last
  * period, the point the variation icon describes. With a bootstrap, each category's probability and
- * that of the category given follow the category.
+ * that of the category given follow the category; with rank sets, one column gives each organisation's.
  */
-export function orgTable(framework: Framework, organisations: readonly RatedOrg[], trend: Trend | null = null, probabilityOf?: ProbabilityOf): string {
+export function orgTable(framework: Framework, organisations: readonly RatedOrg[], trend: Trend | null = null, probabilityOf?: ProbabilityOf, rankSetOf?: RankSetOf): string {
   const periods = organisations.some((o) => o.period !== null);
   const n = framework.categories.length;
   const ranks = periodLeagueRanks(organisations);
@@ -39,6 +40,7 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
     ...(probabilityOf === undefined
       ? []
       : [...framework.categories.map((c, k) => th(`p${k + 1}`, "number", `probability of ${c} across the bootstrap draws`)), th("Confidence", "number", "probability of the category given")]),
+    ...(rankSetOf === undefined ? [] : [th("Rank set", "number", "95% confidence set for the rank by score among those rated (rate --rank-intervals)")]),
   ];
   const body = organisations.map((org, i) => {
     const num = (v: number | null, shown: string) => `<td class="num" data-sort="${v === null ? "" : formatValue(v)}">${shown}</td>`;
@@ -60,6 +62,10 @@ export function orgTable(framework: Framework, organisations: readonly RatedOrg[
       const p = probabilityOf(org);
       const cell = (x: number | null | undefined) => (x === null || x === undefined ? num(null, "") : num(x, formatFixed(x, 3)));
       cells.push(...framework.categories.map((_, k) => cell(p?.[k])), cell(org.categoryIndex === null ? null : p?.[org.categoryIndex]));
+    }
+    if (rankSetOf !== undefined) {
+      const set = rankSetOf(org);
+      cells.push(set === null ? num(null, "") : num(set.rankLower, `${set.rankLower}–${set.rankUpper}`));
     }
     return `<tr data-search="${esc(`${org.code} ${org.name}`.toLowerCase())}">${cells.join("")}</tr>`;
   });

@@ -6,6 +6,7 @@ import type { CutSensitivity } from "../engine/sensitivity/cut-sensitivity.js";
 import type { XmrOptions } from "../engine/stats/spc/xmr-chart.js";
 import type { Trend } from "../engine/trend/trend.js";
 import { probabilityOf, type Uncertainty } from "../engine/uncertainty/category-probabilities.js";
+import { rankSetOf, type RankSets } from "../engine/uncertainty/rank-sets.js";
 import type { ComparisonLabels } from "../io/output/comparison.js";
 import { formatValue } from "../io/output/format-number.js";
 import { comparisonSection } from "./comparison-section.js";
@@ -30,6 +31,8 @@ export interface ReportOptions {
   trend?: { trend: Trend; org: string | null; options: XmrOptions };
   /** The bootstrap of the categories (rate --uncertainty): probabilities in the table, count intervals in the summary. */
   uncertainty?: Uncertainty;
+  /** Confidence sets for the ranks by score (rate --rank-intervals): a column in the table. */
+  rankSets?: RankSets;
 }
 
 /**
@@ -76,7 +79,7 @@ ${summarySection(rating.summary, options.uncertainty)}
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
-${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null, options.uncertainty && probabilityOf(options.uncertainty))}
+${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null, options.uncertainty && probabilityOf(options.uncertainty), options.rankSets && rankSetOf(options.rankSets))}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>
 <script>${PAGE_SCRIPT}</script>

@@ -8,6 +8,7 @@ import type { Proc } from "../proc.js";
 import { rateInputs } from "../rated-inputs.js";
 import { uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
 import { probabilityOf } from "../../engine/uncertainty/category-probabilities.js";
+import { drawnWithRanks } from "../rank-sets.js";
 
 export interface ExplainOptions extends InputOptions, UncertaintyFlags {
   period?: string;
@@ -24,9 +25,12 @@ export async function explainCommand(code: string, opts: ExplainOptions, proc: P
     const periods = explained.periods.join(", ");
     throw new UsageError(`${code} has no rating for period "${opts.period}" (its periods: ${periods === "" ? "none, the values have no period column" : periods})`);
   }
-  const uncertainty = opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined;
+  if (opts.rankIntervals && opts.format === "json") throw new UsageError("--rank-intervals is shown in explain's text; for JSON, use rate --rank-intervals --format json");
+  const { uncertainty, rankSets } = opts.rankIntervals
+    ? await drawnWithRanks(inputs, rating, { ...opts, rankIntervals: opts.rankIntervals })
+    : { uncertainty: opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined, rankSets: undefined };
   const drawn = uncertainty && { draws: uncertainty.draws, seed: uncertainty.seed, probabilityOf: probabilityOf(uncertainty) };
   if (opts.format === "json") proc.stdout.write(renderExplanationJson(inputs.framework, explained.explanations, drawn));
-  else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework, drawn)).join("\n"));
+  else proc.stdout.write(explained.explanations.map((e) => explanationText(e, inputs.framework, drawn, rankSets)).join("\n"));
   return EXIT.ok;
 }

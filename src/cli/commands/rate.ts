@@ -10,10 +10,12 @@ import type { InputOptions, Inputs } from "../inputs.js";
 import { chooseFormat, writeOutput } from "../output-file.js";
 import type { Proc } from "../proc.js";
 import { rateInputs, rateInputsByPeriod, type RatingWithoutRows } from "../rated-inputs.js";
+import { drawnWithRanks, rankSetsNote } from "../rank-sets.js";
 import { sensitivityOf, sensitivityText } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, uncertaintyOfPeriod, type UncertaintyFlags } from "../uncertainty.js";
 import { probabilityOf, type PeriodUncertainty, type Uncertainty } from "../../engine/uncertainty/category-probabilities.js";
+import type { RankSets } from "../../engine/uncertainty/rank-sets.js";
 
 export interface RateOptions extends InputOptions, UncertaintyFlags {
   out: string;
@@ -34,7 +36,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   const outPath = toStdout ? null : resolve(proc.cwd, opts.out);
   if (format === "xlsx") return rateToWorkbook(opts, proc, outPath);
 
-  const { inputs, rating, text, uncertainty } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
+  const { inputs, rating, text, uncertainty, rankSets } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
   proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
@@ -45,6 +47,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color), uncertainty));
     if (uncertainty) stream.write(uncertaintyNote(uncertainty));
+    if (rankSets) stream.write(rankSetsNote(rankSets));
   }
   if (opts.sensitivity) (toStdout ? proc.stderr : proc.stdout).write(sensitivityOutput(opts.sensitivity, inputs));
   return EXIT.ok;
@@ -58,6 +61,7 @@ function sensitivityOutput(format: "text" | "json", inputs: Inputs): string {
 /** `--format xlsx`: the whole rating, then the workbook, written atomically like every output. */
 async function rateToWorkbook(opts: RateOptions, proc: Proc, outPath: string | null): Promise<ExitCode> {
   if (outPath === null) throw new UsageError("an .xlsx workbook is written to a file: give --out FILE.xlsx");
+  if (opts.rankIntervals) throw new UsageError("--rank-intervals writes csv, json or md, not a workbook");
   if (opts.check) throw new UsageError("--check compares text outputs (csv, json, md), not a workbook");
   const { inputs, rating } = await rateInputs(opts, proc, { path: outPath, shown: opts.out });
   proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
@@ -72,14 +76,20 @@ async function rateToWorkbook(opts: RateOptions, proc: Proc, outPath: string | n
  * The rating and its output text, made as it is written. A CSV is rated period by period and each
  * row turned into text as it is made, so that a GP-level run never holds a period's results; JSON
  * and Markdown are made from the whole rating. With --uncertainty, each period is drawn before its rows
- * are written, so that they carry their probabilities.
+ * are written, so that they carry their probabilities. With --rank-intervals, a period's sets need every
+ * organisation's score first, so the whole rating is made, then drawn once for both.
  */
 async function rateAndRender(
   opts: RateOptions,
   proc: Proc,
   out: { path: string; shown: string } | null,
   format: OutputFormat,
-): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string>; uncertainty: Uncertainty | undefined }> {
+): Promise<{ inputs: Inputs; rating: RatingWithoutRows; text: Iterable<string>; uncertainty: Uncertainty | undefined; rankSets?: RankSets }> {
+  if (opts.rankIntervals) {
+    const { inputs, rating } = await rateInputs(opts, proc, out);
+    const { uncertainty, rankSets } = await drawnWithRanks(inputs, rating, { ...opts, rankIntervals: opts.rankIntervals });
+    return { inputs, rating, text: renderRatingChunks(rating, format, uncertainty, rankSets), uncertainty, rankSets };
+  }
   if (format === "csv") {
     const drawn: PeriodUncertainty[] = [];
     const { inputs, rating, kept } = await rateInputsByPeriod(opts, proc, out, async (framework, period, index) => {

@@ -21,6 +21,7 @@ import { sensitivityOf } from "../sensitivity.js";
 import { summaryTable } from "../summary-table.js";
 import { trendOfInputs, xmrOptionsOf, type SpcFlags } from "../trend-inputs.js";
 import { refuseToOverwrite, writeOutput } from "../output-file.js";
+import { drawnWithRanks, rankSetsNote } from "../rank-sets.js";
 import { heldFixedWarnings, uncertaintyNote, uncertaintyOf, type UncertaintyFlags } from "../uncertainty.js";
 
 export interface ReportCommandOptions extends InputOptions, ComparisonOptions, SpcFlags, UncertaintyFlags {
@@ -48,22 +49,26 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
   if (opts.sensitivity && graded !== undefined) throw new UsageError("--sensitivity rates the values again: give --values (or --example), not a graded table");
   if (opts.trend !== undefined && graded !== undefined) throw new UsageError("--trend charts the values over their periods: give --values, not a graded table");
   if (opts.uncertainty && graded !== undefined) throw new UsageError("--uncertainty draws the values again: give --values (or --example), not a graded table");
+  if (opts.rankIntervals && graded !== undefined) throw new UsageError("--rank-intervals draws the values again: give --values (or --example), not a graded table");
   const spc = opts.trend === undefined ? null : { options: xmrOptionsOf(opts), org: typeof opts.trend === "string" ? opts.trend : null };
-  const { warnings, rating, sensitivity, trend, uncertainty } =
+  const { warnings, rating, sensitivity, trend, uncertainty, rankSets } =
     graded === undefined
       ? await rateInputs(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }).then(async ({ inputs, rating }) => ({
           warnings: inputs.warnings,
           rating,
           sensitivity: opts.sensitivity ? sensitivityOf(inputs) : undefined,
           trend: spc === null ? undefined : { ...spc, trend: trendOfInputs(inputs, { ...spc.options, org: null, indicator: null }, spc.org) },
-          uncertainty: opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined,
+          ...(opts.rankIntervals
+            ? await drawnWithRanks(inputs, rating, { ...opts, rankIntervals: opts.rankIntervals })
+            : { uncertainty: opts.uncertainty ? await uncertaintyOf(inputs, opts) : undefined, rankSets: undefined }),
         }))
-      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined, trend: undefined, uncertainty: undefined };
+      : { ...(await gradedInput(graded, opts, proc, outPath)), sensitivity: undefined, trend: undefined, uncertainty: undefined, rankSets: undefined };
   const options: ReportOptions = {
     ...(opts.compare === undefined ? {} : { comparison: await compareWith(opts.compare, rating, opts, proc) }),
     ...(sensitivity === undefined ? {} : { sensitivity }),
     ...(trend === undefined ? {} : { trend }),
     ...(uncertainty === undefined ? {} : { uncertainty }),
+    ...(rankSets === undefined ? {} : { rankSets }),
   };
   proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings, ...(trend?.trend.warnings ?? []), ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
 
@@ -74,6 +79,7 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
     const stream = toStdout ? proc.stderr : proc.stdout;
     stream.write(summaryTable(rating, colourFor(stream, proc, opts.color), uncertainty));
     if (uncertainty) stream.write(uncertaintyNote(uncertainty));
+    if (rankSets) stream.write(rankSetsNote(rankSets));
     if (!toStdout) stream.write(`wrote ${opts.out}\n`);
   }
   return EXIT.ok;

@@ -1,6 +1,7 @@
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import type { IndicatorResult, RatedOrg, Rating } from "../../engine/rate.js";
 import type { ProbabilityOf } from "../../engine/uncertainty/category-probabilities.js";
+import type { RankSetOf } from "../../engine/uncertainty/rank-sets.js";
 import { csvField } from "./csv-record.js";
 import { formatFixed, formatValue } from "./format-number.js";
 
@@ -35,8 +36,8 @@ export interface GradedRows {
  * The graded table as typed cells and as text, one row per organisation and period: the single
  * source for the CSV, Markdown and JSON writers, so all carry the same columns in the same order.
  */
-export function gradedRows(rating: Rating, probabilities?: ProbabilityOf): GradedRows {
-  const { columns, row, textRow, csvLine } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null), probabilities);
+export function gradedRows(rating: Rating, probabilities?: ProbabilityOf, rankSets?: RankSetOf): GradedRows {
+  const { columns, row, textRow, csvLine } = gradedLayout(rating.framework, rating.organisations.some((o) => o.period !== null), probabilities, rankSets);
   function* each<T>(make: (org: RatedOrg) => T): Generator<T> {
     for (const org of rating.organisations) yield make(org);
   }
@@ -56,15 +57,17 @@ export interface GradedLayout {
 /**
  * The graded table's columns for a framework, with a period column or not, and how to make a row.
  * With `probabilities` (rate --uncertainty), each category's probability and that of the category
- * given follow the category: p_1 (the best) to p_K, category_confidence.
+ * given follow the category: p_1 (the best) to p_K, category_confidence. With `rankSets` (rate
+ * --rank-intervals), rank_lower and rank_upper follow the league table's rank and rank_of, or where
+ * there is none, the category and its probabilities.
  */
-export function gradedLayout(fw: Framework, periods: boolean, probabilities?: ProbabilityOf): GradedLayout {
+export function gradedLayout(fw: Framework, periods: boolean, probabilities?: ProbabilityOf, rankSets?: RankSetOf): GradedLayout {
   const perIndicator = fw.indicators.map(indicatorColumns);
   const league = fw.leagueTable === true;
   const columns = ["org_code", "org_name", ...(periods ? ["period"] : []), ...perIndicator.flat().map((c) => c.name)];
   columns.push("score", "category");
   if (probabilities) columns.push(...fw.categories.map((_, k) => `p_${k + 1}`), "category_confidence");
-  columns.push(...(league ? ["rank", "rank_of"] : []), "decided_by", "notes");
+  columns.push(...(league ? ["rank", "rank_of"] : []), ...(rankSets ? ["rank_lower", "rank_upper"] : []), "decided_by", "notes");
 
   function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T): T[] {
     const out: T[] = [make(org.code, false), make(org.name, false)];
@@ -81,6 +84,10 @@ export function gradedLayout(fw: Framework, periods: boolean, probabilities?: Pr
       out.push(cell(org.categoryIndex === null ? undefined : p?.[org.categoryIndex]));
     }
     if (league) out.push(make(org.rank === null ? null : String(org.rank), true), make(org.rankOf === null ? null : String(org.rankOf), true));
+    if (rankSets) {
+      const set = rankSets(org);
+      out.push(make(set === null ? null : String(set.rankLower), true), make(set === null ? null : String(set.rankUpper), true));
+    }
     out.push(make(org.decidedBy, false), make(org.notes, false));
     return out;
   }

@@ -1,6 +1,7 @@
 import { NOT_RATED } from "../../engine/framework/categories.js";
 import type { Rating } from "../../engine/rate.js";
 import { probabilityOf, type Uncertainty } from "../../engine/uncertainty/category-probabilities.js";
+import { rankSetOf, type RankSets } from "../../engine/uncertainty/rank-sets.js";
 import { formulaSafe } from "./formula-safe.js";
 import { gradedRows } from "./graded-table.js";
 
@@ -10,7 +11,7 @@ const GRADED_HEADING = "## Graded table";
  * The summary counts and the graded table as GitHub-flavoured Markdown, ready to paste into a
  * report or a pull request. Cells hold the same text as the CSV.
  */
-export function renderMarkdown(rating: Rating, uncertainty?: Uncertainty): string {
+export function renderMarkdown(rating: Rating, uncertainty?: Uncertainty, rankSets?: RankSets): string {
   const { categories, periods } = rating.summary;
   const multi = periods.length > 1 || periods[0]?.period !== null;
   const share = (n: number, total: number) => (total === 0 ? "0.0%" : `${((100 * n) / total).toFixed(1)}%`);
@@ -22,7 +23,7 @@ export function renderMarkdown(rating: Rating, uncertainty?: Uncertainty): strin
     ...(periods.some((p) => p.notRated > 0) ? [line(NOT_RATED, (p) => p.notRated)] : []),
     ["**Total**", ...(multi ? periods.map((p) => String(p.total)) : [String(periods[0]?.total ?? 0), ""])],
   ];
-  const { columns, textRows } = gradedRows(rating, uncertainty && probabilityOf(uncertainty));
+  const { columns, textRows } = gradedRows(rating, uncertainty && probabilityOf(uncertainty), rankSets && rankSetOf(rankSets));
   const graded = [...textRows];
   const numeric = columns.map((c) => c !== "org_code" && c !== "org_name" && c !== "period" && c !== "category" && c !== "decided_by" && c !== "notes");
   return [
