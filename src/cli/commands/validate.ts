@@ -3,7 +3,7 @@ import { capDiagnostics, type CodeCount } from "../../engine/diagnostic-cap.js";
 import type { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import { hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
 import { rate } from "../../engine/rate.js";
-import { suspiciousInputs, type OrgList } from "../../engine/validate/suspicious.js";
+import { findSuspicious, type OrgList } from "../../engine/validate/suspicious.js";
 import { readOrgList } from "../../io/orgs/read-org-list.js";
 import { openSource } from "../../io/source.js";
 import { DEFAULT_MAX_PER_CODE, diagnosticLines, grouped } from "../diagnostic-lines.js";
@@ -49,10 +49,9 @@ async function problems(opts: ValidateOptions, proc: Proc): Promise<DiagnosticCo
   }
   const rated = rate(read.framework, read.dataset);
   const valuesFile = opts.example ? "example values" : opts.values === "-" ? "<stdin>" : opts.values!;
-  return read.diagnostics.after(orgList.diagnostics).plus([
-    ...(rated.ok ? rated.rating.warnings : rated.diagnostics),
-    ...suspiciousInputs(read.framework, read.dataset, valuesFile, orgList.list),
-  ]);
+  const found = read.diagnostics.after(orgList.diagnostics).plus(rated.ok ? rated.rating.warnings : rated.diagnostics);
+  findSuspicious(read.framework, read.dataset, valuesFile, orgList.list, found);
+  return found;
 }
 
 async function readOrgs(spec: string, proc: Proc): Promise<{ list: OrgList | null; diagnostics: Diagnostic[] }> {
