@@ -86,12 +86,13 @@ export interface SegmentRead {
   /** The values of each split column (see Plan) seen for each indicator, by [indicator][split column]: a few of each. */
   splitValues: string[][][];
   /**
-   * Values that could not be read, as [record, indicator, line, number of the first diagnostic (see
-   * DiagnosticCollector.push), diagnostics]: had an earlier part held a value for them, one read would
+   * Values that could not be read, five numbers each, one after the other (a file of 500,000 unreadable
+   * values holds no array per value): record, indicator, line, number of the first diagnostic (see
+   * DiagnosticCollector.push), diagnostics. Had an earlier part held a value for them, one read would
    * have said "second value" instead. Each diagnostic is an E_NOT_A_NUMBER error: a cell that is not a
    * number is the only reason observe leaves a value unread.
    */
-  unread: [number, number, number, number, number][];
+  unread: number[];
   /** What the header gave that the end of the read looks at; null when it gave no plan. */
   shape: { long: boolean; hasPeriods: boolean; periodColumn: number | null; indicatorColumn: number; indicatorColumnName: string; filters: string; splits: string[] } | null;
 }
@@ -264,7 +265,7 @@ export async function readSegment(rows: RowSource, framework: Framework, options
       }
       const before = diagnostics.found;
       observe(s, rec, known.index, cells, longSource(p, cells, known.indicator), known.indicator, header, file, line, diagnostics);
-      if (!s.holds(rec, known.index)) unread.push([rec, known.index, line, before, diagnostics.found - before]);
+      if (!s.holds(rec, known.index)) unread.push(rec, known.index, line, before, diagnostics.found - before);
       else if (p.comparisonCol !== undefined && cells[p.comparisonCol]!.trim() !== "") s.compared(cells[p.comparisonCol]!.trim());
     }
   }
@@ -310,7 +311,8 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     // A value this part could not read, which an earlier part holds, is a second value: read in one
     // go, the file would have said so and not looked at the cell.
     const found = asCollector(segment.diagnostics);
-    for (const [rec, ind, line, from, count] of segment.unread) {
+    for (let u = 0; u < segment.unread.length; u += 5) {
+      const [rec, ind, line, from, count] = segment.unread.slice(u, u + 5) as [number, number, number, number, number];
       if (!store.holds(recs[rec]!, ind)) continue;
       duplicate(recs[rec]!, ind, line + shift);
       for (let d = from; d < from + count; d++) found.withdraw(d, "E_NOT_A_NUMBER", "error");
