@@ -1,4 +1,5 @@
 import { capDiagnostics } from "../engine/diagnostic-cap.js";
+import type { DiagnosticCollector } from "../engine/diagnostic-collector.js";
 import type { Diagnostic } from "../engine/diagnostics.js";
 import { cellReference } from "../io/rows/cell-reference.js";
 
@@ -10,7 +11,7 @@ export const DEFAULT_MAX_PER_CODE = 50;
  * code with more, `... and 499,950 more E_DUPLICATE_VALUE`, and the total of all unless the caller
  * prints its own.
  */
-export function diagnosticLines(diagnostics: readonly Diagnostic[], maxPerCode = DEFAULT_MAX_PER_CODE, withTotal = true): string {
+export function diagnosticLines(diagnostics: readonly Diagnostic[] | DiagnosticCollector, maxPerCode = DEFAULT_MAX_PER_CODE, withTotal = true): string {
   const capped = capDiagnostics(diagnostics, maxPerCode);
   const lines = capped.shown.map(diagnosticLine);
   for (const o of capped.omitted) lines.push(`... and ${grouped(o.count)} more ${o.code}`);

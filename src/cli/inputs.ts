@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dataset } from "../engine/dataset/schema.js";
-import { hasErrors, type Diagnostic } from "../engine/diagnostics.js";
+import type { DiagnosticCollector } from "../engine/diagnostic-collector.js";
+import type { Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
@@ -63,7 +64,8 @@ export interface Inputs {
   periods(): Iterable<PeriodColumns>;
   /** Resolved paths of the files read, so that an output never overwrites one of them. */
   inputPaths: string[];
-  warnings: Diagnostic[];
+  /** Under the values options' cap (see DiagnosticCollector), with the counts of all. */
+  warnings: DiagnosticCollector;
 }
 
 const EXAMPLE_FOLDER = new URL("../../fixtures/example/", import.meta.url);
@@ -73,7 +75,8 @@ export interface InputsRead {
   readonly dataset: Dataset;
   periods(): Iterable<PeriodColumns>;
   inputPaths: string[];
-  diagnostics: Diagnostic[];
+  /** Of each code the first --max-errors (in file order), with the counts of all. */
+  diagnostics: DiagnosticCollector;
 }
 
 export const EXAMPLE = {
@@ -83,7 +86,7 @@ export const EXAMPLE = {
 
 export async function loadInputs(opts: InputOptions, proc: Proc): Promise<Inputs> {
   const read = await readInputs(opts, proc);
-  if (hasErrors(read.diagnostics)) throw new DataFailure(read.diagnostics);
+  if (read.diagnostics.hasErrors()) throw new DataFailure(read.diagnostics);
   return {
     framework: read.framework,
     get dataset() {
@@ -156,7 +159,7 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
     },
     periods: () => read.values.byPeriod(),
     inputPaths,
-    diagnostics: [...framework.warnings, ...read.diagnostics],
+    diagnostics: read.collected.after(framework.warnings),
   };
 }
 
@@ -235,6 +238,7 @@ function valuesOptions(opts: InputOptions): ValuesOptions {
     encoding: opts.encoding,
     limits: { maxRecordBytes: opts.maxRecordBytes ?? DEFAULT_CSV_LIMITS.maxRecordBytes, maxColumns: opts.maxColumns ?? DEFAULT_CSV_LIMITS.maxColumns },
     prefilter: opts.prefilter ?? true,
+    maxPerCode: opts.maxErrors,
   };
 }
 

@@ -50,6 +50,6 @@ export async function loadInputsFor(opts: InputOptions, proc: Proc, out: OutputT
 }
 
 function succeeded(inputs: Inputs, outcome: ReturnType<typeof rate>): Rating {
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
+  if (!outcome.ok) throw new DataFailure(inputs.warnings.plus(outcome.diagnostics));
   return outcome.rating;
 }

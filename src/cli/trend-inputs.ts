@@ -31,7 +31,7 @@ export function xmrOptionsOf(flags: SpcFlags): XmrOptions {
 export function trendOfInputs(inputs: Inputs, options: TrendOptions, named: string | null = options.org): Trend {
   requireIndicator(inputs.framework, options.indicator);
   const outcome = trend(inputs.framework, inputs.dataset, options);
-  if (!outcome.ok) throw new DataFailure([...inputs.warnings, ...outcome.diagnostics]);
+  if (!outcome.ok) throw new DataFailure(inputs.warnings.plus(outcome.diagnostics));
   if (named !== null && !inputs.dataset.records.some((r) => r.code === named)) throw new UsageError(`no organisation "${named}" in the values`);
   return outcome.trend;
 }

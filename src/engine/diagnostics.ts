@@ -36,11 +36,15 @@ function definedOnly(origin: Origin): Origin {
 
 /** Diagnostics in file, line, column order, so every run reports them identically. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      compareText(a.file ?? "", b.file ?? "") ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      compareText(a.code, b.code),
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+/** File, line, column, code: the order problems are printed in (ties keep the order they were found in). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file ?? "", b.file ?? "") ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.code, b.code)
   );
 }

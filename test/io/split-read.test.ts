@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { capDiagnostics } from "../../src/engine/diagnostic-cap.js";
 import { sortDiagnostics } from "../../src/engine/diagnostics.js";
 import type { Framework } from "../../src/engine/framework/schema.js";
 import { readBuiltinFramework } from "../../src/io/framework/builtin.js";
@@ -68,28 +69,46 @@ describe("reading a values file in parts on worker threads", () => {
     expect(split).toBeGreaterThan(40);
   }, 120_000);
 
-  it("gives the same on long files whose organisations, indicators and periods come again and again", async () => {
-    // Few keys and many rows: values given twice within and across parts, some not numbers, some
-    // suppressed, with the --where value on some rows only, and a name on some rows only.
-    const row = fc.record({
+  // Few keys and many rows: values given twice within and across parts, some not numbers, some
+  // suppressed, with the --where value on some rows only, and a name on some rows only.
+  const repeatedRow = fc.record({
       org: fc.constantFrom("A", "B", "C", "D", ""),
       indicator: fc.constantFrom("iapt_recovery", "eip_2wk", "other"),
       period: fc.constantFrom("2016", "2017"),
       value: fc.constantFrom("12", "55.5", "x", "*", "", "-3", "1e400"),
       name: fc.constantFrom("", "Org", '"Org, the"'),
       group: fc.constantFrom("CCG", "CCG", "GP"),
-    });
-    let n = 0;
+  });
+  let repeated = 0;
+  function writeRepeated(rows: (typeof repeatedRow extends fc.Arbitrary<infer R> ? R : never)[]): string {
+    const path = join(dir, `repeated-${repeated++}.csv`);
+    const lines = rows.map((r) => [r.org, r.name, r.indicator, r.value, r.period, r.group].join(","));
+    writeFileSync(path, `${["org_code,org_name,indicator,value,period,group", ...lines].join("\n")}\n`);
+    return path;
+  }
+  const ccgOnly: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: "CCG" }] };
+
+  it("gives the same on long files whose organisations, indicators and periods come again and again", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 5 }), async (rows, threads) => {
-        const path = join(dir, `repeated-${n++}.csv`);
-        const lines = rows.map((r) => [r.org, r.name, r.indicator, r.value, r.period, r.group].join(","));
-        writeFileSync(path, `${["org_code,org_name,indicator,value,period,group", ...lines].join("\n")}\n`);
-        const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: "CCG" }] };
-        const { whole, parts } = await inParts(path, threads, mentalHealth, options);
+      fc.asyncProperty(fc.array(repeatedRow, { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 5 }), async (rows, threads) => {
+        const { whole, parts } = await inParts(writeRepeated(rows), threads, mentalHealth, ccgOnly);
         expect(parts).toEqual(whole);
       }),
       { seed: 20162, numRuns: 100 },
+    );
+  }, 120_000);
+
+  it("collected under a cap, gives the lines and counts to print of one read of every diagnostic", async () => {
+    // A later part's second values supersede what it could not read, maybe among the few it kept.
+    await fc.assert(
+      fc.asyncProperty(fc.array(repeatedRow, { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 3 }), async (rows, threads, cap) => {
+        const path = writeRepeated(rows);
+        const bytes = readFileSync(path);
+        const whole = await readValues(Readable.from([bytes]), "f.csv", mentalHealth, ccgOnly);
+        const capped = await built.readValuesFile({ path, size: bytes.length, file: "f.csv", open: () => Readable.from([bytes]) }, mentalHealth, { ...ccgOnly, maxPerCode: cap }, threads);
+        expect(capped.collected.capped(cap)).toEqual(capDiagnostics(whole.diagnostics, cap));
+      }),
+      { seed: 20163, numRuns: 40 },
     );
   }, 120_000);
 

@@ -101,7 +101,7 @@ async function readTables(older: string, newer: string | undefined, periods: [st
 async function rateTwoPeriods(periods: [string, string] | null, opts: CompareOptions, proc: Proc): Promise<Sides> {
   if (periods === null) throw new UsageError("give two graded tables, OLD and NEW, or --values with --periods OLD,NEW");
   const { inputs, rating } = await rateInputs(opts, proc);
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines(inputs.warnings.plus(rating.warnings), opts.maxErrors));
   requirePeriods(rating, periods, opts);
   return {
     old: gradedRowsOf(rating, periods[0]),

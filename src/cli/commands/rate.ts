@@ -37,7 +37,7 @@ export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCo
   if (format === "xlsx") return rateToWorkbook(opts, proc, outPath);
 
   const { inputs, rating, text, uncertainty, rankSets } = await rateAndRender(opts, proc, outPath === null ? null : { path: outPath, shown: opts.out }, format);
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
+  proc.stderr.write(diagnosticLines(inputs.warnings.plus([...rating.warnings, ...(uncertainty ? heldFixedWarnings(uncertainty) : [])]), opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, [...text].join(""), format, proc);
 
@@ -64,7 +64,7 @@ async function rateToWorkbook(opts: RateOptions, proc: Proc, outPath: string | n
   if (opts.rankIntervals) throw new UsageError("--rank-intervals writes csv, json or md, not a workbook");
   if (opts.check) throw new UsageError("--check compares text outputs (csv, json, md), not a workbook");
   const { inputs, rating } = await rateInputs(opts, proc, { path: outPath, shown: opts.out });
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...rating.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines(inputs.warnings.plus(rating.warnings), opts.maxErrors));
   const { gradedWorkbook } = await import("../../io/output/graded-workbook.js");
   await writeOutput(outPath, opts.out, await gradedWorkbook(rating));
   if (!opts.quiet) proc.stdout.write(summaryTable(rating, colourFor(proc.stdout, proc, opts.color)));

@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf } from "../../engine/compare/graded-rows.js";
-import type { Diagnostic } from "../../engine/diagnostics.js";
+import { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import type { Framework } from "../../engine/framework/schema.js";
 import { isBuiltinFramework } from "../../io/framework/builtin.js";
 import { gradedFrameworkId, ratingFromGraded } from "../../io/graded/graded-rating.js";
@@ -70,7 +70,7 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
     ...(uncertainty === undefined ? {} : { uncertainty }),
     ...(rankSets === undefined ? {} : { rankSets }),
   };
-  proc.stderr.write(diagnosticLines([...warnings, ...rating.warnings, ...(trend?.trend.warnings ?? []), ...(uncertainty ? heldFixedWarnings(uncertainty) : [])], opts.maxErrors));
+  proc.stderr.write(diagnosticLines(warnings.plus([...rating.warnings, ...(trend?.trend.warnings ?? []), ...(uncertainty ? heldFixedWarnings(uncertainty) : [])]), opts.maxErrors));
 
   const html = reportHtml(rating, options);
   if (outPath === null) proc.stdout.write(html);
@@ -89,7 +89,7 @@ export async function reportCommand(graded: string | undefined, opts: ReportComm
  * A graded table written by `rate`, reported on without its inputs. A graded JSON names its framework,
  * which is used when it is a built-in; a graded CSV does not, so --framework or --thresholds says it.
  */
-async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc, outPath: string | null): Promise<{ warnings: Diagnostic[]; rating: Rating }> {
+async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc, outPath: string | null): Promise<{ warnings: DiagnosticCollector; rating: Rating }> {
   if (opts.values !== undefined || opts.example) throw new UsageError("report on a graded table or on --values / --example, not both");
   const read = await readText(spec, proc.stdin, proc.cwd);
   if (!read.ok) throw new DataFailure([read.diagnostic]);
@@ -105,7 +105,7 @@ async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc,
   }
   const rated = await ratingFromGraded(read.text, read.name, framework);
   if (!rated.ok) throw new DataFailure(rated.diagnostics);
-  return { warnings: [], rating: rated.rating };
+  return { warnings: new DiagnosticCollector(), rating: rated.rating };
 }
 
 /**

@@ -35,7 +35,7 @@ export async function trendCommand(opts: TrendCommandOptions, proc: Proc): Promi
   const trend = trendOfInputs(inputs, { ...options, org: opts.org ?? null, indicator: opts.indicator ?? null });
   const framework = { id: inputs.framework.id, title: inputs.framework.title };
   const text = renderTrend({ framework, options, trend }, format, opts.points === true);
-  proc.stderr.write(diagnosticLines([...inputs.warnings, ...trend.warnings], opts.maxErrors));
+  proc.stderr.write(diagnosticLines(inputs.warnings.plus(trend.warnings), opts.maxErrors));
 
   if (opts.check) return checkOutput(outPath!, opts.out, text, format, proc);
   if (outPath === null) proc.stdout.write(text);

@@ -1,8 +1,9 @@
 import { resolve } from "node:path";
 import { capDiagnostics, type CodeCount } from "../../engine/diagnostic-cap.js";
+import type { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import { hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
 import { rate } from "../../engine/rate.js";
-import { suspiciousInputs, type OrgList } from "../../engine/validate/suspicious.js";
+import { findSuspicious, type OrgList } from "../../engine/validate/suspicious.js";
 import { readOrgList } from "../../io/orgs/read-org-list.js";
 import { openSource } from "../../io/source.js";
 import { DEFAULT_MAX_PER_CODE, diagnosticLines, grouped } from "../diagnostic-lines.js";
@@ -21,8 +22,8 @@ export interface ValidateOptions extends InputOptions {
  * more), then a one-line count; or all of it as JSON for scripts. Exit 1 when any is an error.
  */
 export async function validateCommand(opts: ValidateOptions, proc: Proc): Promise<ExitCode> {
-  const diagnostics = await problems(opts, proc);
   const max = opts.maxErrors ?? DEFAULT_MAX_PER_CODE;
+  const diagnostics = await problems({ ...opts, maxErrors: max }, proc);
   const capped = capDiagnostics(diagnostics, max);
   if (opts.format === "json") {
     const byCode = (counts: readonly CodeCount[]) => Object.fromEntries(counts.map((c) => [c.code, c.count]));
@@ -36,23 +37,21 @@ export async function validateCommand(opts: ValidateOptions, proc: Proc): Promis
   return capped.errors > 0 ? EXIT.data : EXIT.ok;
 }
 
-async function problems(opts: ValidateOptions, proc: Proc): Promise<Diagnostic[]> {
+/** Every problem, of each code the first --max-errors in file order, with the counts of all. */
+async function problems(opts: ValidateOptions, proc: Proc): Promise<DiagnosticCollector> {
   const orgList = opts.orgs === undefined ? { list: null, diagnostics: [] } : await readOrgs(opts.orgs, proc);
   let read;
   try {
     read = await readInputs(opts, proc);
   } catch (e) {
-    if (e instanceof DataFailure) return [...orgList.diagnostics, ...e.diagnostics];
+    if (e instanceof DataFailure) return e.diagnostics.after(orgList.diagnostics);
     throw e;
   }
   const rated = rate(read.framework, read.dataset);
   const valuesFile = opts.example ? "example values" : opts.values === "-" ? "<stdin>" : opts.values!;
-  return [
-    ...orgList.diagnostics,
-    ...read.diagnostics,
-    ...(rated.ok ? rated.rating.warnings : rated.diagnostics),
-    ...suspiciousInputs(read.framework, read.dataset, valuesFile, orgList.list),
-  ];
+  const found = read.diagnostics.after(orgList.diagnostics).plus(rated.ok ? rated.rating.warnings : rated.diagnostics);
+  findSuspicious(read.framework, read.dataset, valuesFile, orgList.list, found);
+  return found;
 }
 
 async function readOrgs(spec: string, proc: Proc): Promise<{ list: OrgList | null; diagnostics: Diagnostic[] }> {

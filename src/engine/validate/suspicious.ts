@@ -21,6 +21,15 @@ export interface OrgList {
  */
 export function suspiciousInputs(framework: Framework, dataset: Dataset, file: string, orgList: OrgList | null): Diagnostic[] {
   const out: Diagnostic[] = [];
+  findSuspicious(framework, dataset, file, orgList, out);
+  return out;
+}
+
+/**
+ * suspiciousInputs, each pushed into `out` as it is found: into a DiagnosticCollector, a million
+ * organisations missing from the list take the memory of the few printed.
+ */
+export function findSuspicious(framework: Framework, dataset: Dataset, file: string, orgList: OrgList | null, out: { push(d: Diagnostic): unknown }): void {
   for (const record of dataset.records) {
     for (const ind of framework.indicators) {
       const obs = record.observations[ind.id];
@@ -64,7 +73,6 @@ export function suspiciousInputs(framework: Framework, dataset: Dataset, file: s
       }
     }
   }
-  return out;
 }
 
 function listed(codes: readonly string[]): string {

@@ -31,7 +31,12 @@ export interface RowSource {
 
 /** The diagnostics of a row source's file placed in its sheet, where the rows came from a workbook. */
 export function inSheet(rows: RowSource, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(placeInSheet(rows));
+}
+
+/** What places one diagnostic of a row source's file in its sheet (see inSheet). */
+export function placeInSheet(rows: RowSource): (d: Diagnostic) => Diagnostic {
   const sheet = rows.sheet;
-  if (sheet === undefined) return [...diagnostics];
-  return diagnostics.map((d) => (d.file === rows.file && d.line !== undefined && d.sheet === undefined ? { ...d, sheet } : d));
+  if (sheet === undefined) return (d) => d;
+  return (d) => (d.file === rows.file && d.line !== undefined && d.sheet === undefined ? { ...d, sheet } : d);
 }

@@ -29,6 +29,11 @@ export interface ValuesOptions {
   limits?: CsvLimits | undefined;
   /** Whether lines that cannot pass --where may skip the CSV parser (see LinePrefilter); the results are the same. */
   prefilter?: boolean | undefined;
+  /**
+   * Keep only the first this many problems of each code, in file order, and count the rest (see
+   * DiagnosticCollector): what the CLI prints. Undefined or 0: keep every one.
+   */
+  maxPerCode?: number | undefined;
 }
 
 export const DEFAULT_VALUES_OPTIONS: ValuesOptions = {

@@ -1,11 +1,12 @@
 import type { Dataset } from "../../engine/dataset/schema.js";
+import { DiagnosticCollector, type CollectorParts } from "../../engine/diagnostic-collector.js";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { notANumber, parseCell } from "../cell.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "../csv/header.js";
 import type { ReadRecordsOptions } from "../csv/read-records.js";
 import { csvRows, type CsvInput } from "../rows/csv-rows.js";
-import { inSheet, type RowSource } from "../rows/row-source.js";
+import { placeInSheet, type RowSource } from "../rows/row-source.js";
 import type { ValuesOptions } from "./options.js";
 import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
@@ -19,7 +20,10 @@ export interface ValuesRead {
   /** How many parts the file was read in (see split-read.ts). */
   parts: number;
   readonly dataset: Dataset;
+  /** Every problem found; under `maxPerCode`, the first of each code (see `collected` for the counts). */
   diagnostics: Diagnostic[];
+  /** The problems with their counts per code, however many were kept. */
+  collected: DiagnosticCollector;
 }
 
 /** Where a bare value's standard error and confidence limits are, those the file has. */
@@ -65,8 +69,11 @@ interface Plan {
 export interface SegmentRead {
   /** Null when the header could not be read or planned from; parts when it came from another thread. */
   store: ValuesStore | StoreParts | null;
-  /** Problems found, but for the first warning about each unknown indicator (in `unknown`). */
-  diagnostics: Diagnostic[];
+  /**
+   * Problems found, but for the first warning about each unknown indicator (in `unknown`); a second
+   * value is tagged with its indicator's index, for `finishRead` to say there which split columns differ.
+   */
+  diagnostics: DiagnosticCollector | CollectorParts;
   /** The first warning about each indicator not in the framework, by indicator id. */
   unknown: [string, Diagnostic][];
   seen: string[];
@@ -78,13 +85,14 @@ export interface SegmentRead {
   stopped: boolean;
   /** The values of each split column (see Plan) seen for each indicator, by [indicator][split column]: a few of each. */
   splitValues: string[][][];
-  /** Second values, as [index in `diagnostics`, indicator]: `finishRead` says there which split columns differ. */
-  duplicates: [number, number][];
   /**
-   * Values that could not be read, as [record, indicator, line, first diagnostic, diagnostics]: had
-   * an earlier part held a value for them, one read would have said "second value" instead.
+   * Values that could not be read, five numbers each, one after the other (a file of 500,000 unreadable
+   * values holds no array per value): record, indicator, line, number of the first diagnostic (see
+   * DiagnosticCollector.push), diagnostics. Had an earlier part held a value for them, one read would
+   * have said "second value" instead. Each diagnostic is an E_NOT_A_NUMBER error: a cell that is not a
+   * number is the only reason observe leaves a value unread.
    */
-  unread: [number, number, number, number, number][];
+  unread: number[];
   /** What the header gave that the end of the read looks at; null when it gave no plan. */
   shape: { long: boolean; hasPeriods: boolean; periodColumn: number | null; indicatorColumn: number; indicatorColumnName: string; filters: string; splits: string[] } | null;
 }
@@ -101,7 +109,8 @@ export async function readValues(input: ValuesInput, file: string, framework: Fr
 /** readValues from any row source: a CSV file's or a workbook sheet's rows. */
 export async function readValuesRows(rows: RowSource, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
   const read = finishRead([await readSegment(rows, framework, options, true)], rows.file, framework);
-  read.diagnostics = inSheet(rows, read.diagnostics);
+  read.collected = read.collected.map(placeInSheet(rows));
+  read.diagnostics = read.collected.list();
   return read;
 }
 
@@ -138,7 +147,7 @@ export function recordOptionsOf(options: ValuesOptions): ReadRecordsOptions {
  */
 export async function readSegment(rows: RowSource, framework: Framework, options: ValuesOptions, first: boolean): Promise<SegmentRead> {
   const file = rows.file;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector(options.maxPerCode ?? 0);
   const indicators = new Map(framework.indicators.map((i, index) => [i.id, { indicator: i, index }]));
   const attributesByKey = new Map<string, Record<string, string>>();
   const unknown = new Map<string, Diagnostic>();
@@ -151,7 +160,6 @@ export async function readSegment(rows: RowSource, framework: Framework, options
   let stopped = false;
   const unread: SegmentRead["unread"] = [];
   const splitValues = framework.indicators.map((): Set<string>[] => []);
-  const duplicates: SegmentRead["duplicates"] = [];
   const done = (): SegmentRead => ({
     store,
     diagnostics,
@@ -163,7 +171,6 @@ export async function readSegment(rows: RowSource, framework: Framework, options
     stopped,
     unread,
     splitValues: splitValues.map((sets) => sets.map((set) => [...set])),
-    duplicates,
     shape:
       plan === null
         ? null
@@ -195,7 +202,7 @@ export async function readSegment(rows: RowSource, framework: Framework, options
         header = read.header;
         const planning: Diagnostic[] = [...read.diagnostics];
         const planned = makePlan(header, framework, options, file, line, planning);
-        if (first) diagnostics.push(...planning);
+        if (first) diagnostics.pushAll(planning);
         if (hasErrors(planning) || planned === null) return done();
         plan = planned;
         rows.keepColumns?.(usedColumns(plan));
@@ -253,13 +260,12 @@ export async function readSegment(rows: RowSource, framework: Framework, options
       if (rec === undefined) rec = s.addRecord(code, name, period, line, attributes);
       else s.nameIfUnnamed(rec, name);
       if (s.holds(rec, known.index)) {
-        duplicates.push([diagnostics.length, known.index]);
-        diagnostics.push(duplicateValue(code, id, period, { file, line, column: p.indicatorCol + 1 }, ""));
+        diagnostics.push(duplicateValue(code, id, period, { file, line, column: p.indicatorCol + 1 }, ""), known.index);
         continue;
       }
-      const before = diagnostics.length;
+      const before = diagnostics.found;
       observe(s, rec, known.index, cells, longSource(p, cells, known.indicator), known.indicator, header, file, line, diagnostics);
-      if (!s.holds(rec, known.index)) unread.push([rec, known.index, line, before, diagnostics.length - before]);
+      if (!s.holds(rec, known.index)) unread.push(rec, known.index, line, before, diagnostics.found - before);
       else if (p.comparisonCol !== undefined && cells[p.comparisonCol]!.trim() !== "") s.compared(cells[p.comparisonCol]!.trim());
     }
   }
@@ -275,9 +281,12 @@ export async function readSegment(rows: RowSource, framework: Framework, options
 export function finishRead(segments: readonly SegmentRead[], file: string, framework: Framework, lineShifts: readonly number[] = [0]): ValuesRead {
   const [head, ...rest] = segments;
   const shape = head!.shape;
-  if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, [...head!.diagnostics], 1);
+  const first = asCollector(head!.diagnostics);
+  if (head!.store === null || shape === null) return valuesRead(new ValuesStore(file, [], 1, false, false), false, first, 1);
   const hints = duplicateHints(shape.splits, segments, framework.indicators.length);
-  const diagnostics = withHints(head!, hints);
+  const hinted = (d: Diagnostic, ind: number): Diagnostic => (ind >= 0 && hints[ind] !== "" ? { ...d, message: d.message + hints[ind]! } : d);
+  const diagnostics = new DiagnosticCollector(first.maxPerCode);
+  diagnostics.absorb(first, hinted);
   const store = asStore(head!.store);
   const unknown = new Map(head!.unknown);
   const seen = new Set(head!.seen);
@@ -301,23 +310,24 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
       diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }, hints[ind]!));
     // A value this part could not read, which an earlier part holds, is a second value: read in one
     // go, the file would have said so and not looked at the cell.
-    const superseded = new Set<number>();
-    for (const [rec, ind, line, first, count] of segment.unread) {
+    const found = asCollector(segment.diagnostics);
+    for (let u = 0; u < segment.unread.length; u += 5) {
+      const [rec, ind, line, from, count] = segment.unread.slice(u, u + 5) as [number, number, number, number, number];
       if (!store.holds(recs[rec]!, ind)) continue;
       duplicate(recs[rec]!, ind, line + shift);
-      for (let d = first; d < first + count; d++) superseded.add(d);
+      for (let d = from; d < from + count; d++) found.withdraw(d, "E_NOT_A_NUMBER", "error");
     }
-    withHints(segment, hints).forEach((d, i) => superseded.has(i) || diagnostics.push(moved(d)));
+    diagnostics.absorb(found, (d, ind) => moved(hinted(d, ind)));
     store.appendValues(part, recs, shift, duplicate);
   });
-  diagnostics.push(...unknown.values());
+  diagnostics.pushAll([...unknown.values()]);
 
   const at = { file, line: 1, column: 1 };
-  if (dataRows === 0 && !hasErrors(diagnostics)) {
+  if (dataRows === 0 && !diagnostics.hasErrors()) {
     diagnostics.push(error("E_NO_DATA", "no data rows after the header", at));
-  } else if (keptRows === 0 && shape.filters !== "" && !hasErrors(diagnostics)) {
+  } else if (keptRows === 0 && shape.filters !== "" && !diagnostics.hasErrors()) {
     diagnostics.push(error("E_NO_DATA", `no row matches ${shape.filters}`, at));
-  } else if (shape.long && !hasErrors(diagnostics)) {
+  } else if (shape.long && !diagnostics.hasErrors()) {
     for (const ind of framework.indicators) {
       if (!seen.has(ind.id)) {
         diagnostics.push(
@@ -333,7 +343,11 @@ function asStore(store: ValuesStore | StoreParts): ValuesStore {
   return store instanceof ValuesStore ? store : ValuesStore.fromParts(store);
 }
 
-function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagnostic[], parts: number, periodColumn: number | null = null): ValuesRead {
+function asCollector(diagnostics: DiagnosticCollector | CollectorParts): DiagnosticCollector {
+  return diagnostics instanceof DiagnosticCollector ? diagnostics : DiagnosticCollector.fromParts(diagnostics);
+}
+
+function valuesRead(values: ValuesStore, hasPeriods: boolean, collected: DiagnosticCollector, parts: number, periodColumn: number | null = null): ValuesRead {
   let dataset: Dataset | null = null;
   return {
     values,
@@ -341,7 +355,8 @@ function valuesRead(values: ValuesStore, hasPeriods: boolean, diagnostics: Diagn
     get dataset() {
       return (dataset ??= values.dataset(hasPeriods, periodColumn));
     },
-    diagnostics,
+    diagnostics: collected.list(),
+    collected,
   };
 }
 
@@ -389,13 +404,6 @@ function duplicateHints(splits: readonly string[], segments: readonly SegmentRea
     const keep = varied.map((v) => `--where "${v.name}=..."`).join(" ");
     return `: its rows differ by ${differ}; keep one with ${keep}`;
   });
-}
-
-/** A segment's diagnostics, each second value told which split columns differ. */
-function withHints(segment: SegmentRead, hints: readonly string[]): Diagnostic[] {
-  const hinted = [...segment.diagnostics];
-  for (const [i, ind] of segment.duplicates) if (hints[ind] !== "") hinted[i] = { ...hinted[i]!, message: hinted[i]!.message + hints[ind]! };
-  return hinted;
 }
 
 /**
@@ -544,7 +552,7 @@ function observe(
   header: Header,
   file: string,
   line: number,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
 ): void {
   if (src.kind === "value") {
     const column = src.col + 1;
@@ -594,7 +602,7 @@ function readSpread(
   header: Header,
   file: string,
   line: number,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
 ): { se: number; ciLower: number; ciUpper: number } | null {
   const percent = isPercentUnit(indicator.unit);
   const read = (col: number | undefined): number => {

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { tuneHeap } from "../heap-tuning.js";
 import { checkedRead } from "../source.js";
@@ -32,5 +33,6 @@ const input = Readable.from(
 );
 const read = await readSegment(csvRows(input, job.file, recordOptionsOf(job.options)), job.framework, job.options, false);
 const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
-const part: PartRead = { read: { ...read, store }, newlines };
+const diagnostics = read.diagnostics instanceof DiagnosticCollector ? read.diagnostics.toParts() : read.diagnostics;
+const part: PartRead = { read: { ...read, store, diagnostics }, newlines };
 parentPort!.postMessage({ part }, store === null ? [] : columnBuffers(store.columns));
