@@ -1,5 +1,9 @@
 import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { error, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Row, RowEvent, RowSource } from "./row-source.js";
 import { workbookProblem } from "./workbook-problem.js";
@@ -91,14 +95,39 @@ interface FoundSheet {
   rows: AsyncIterator<ExcelJS.Row>;
 }
 
+/** exceljs' own parser of xl/workbook.xml, which its streaming reader uses; not part of its typed API. */
+const WorkbookXform = createRequire(import.meta.url)("exceljs/lib/xlsx/xform/book/workbook-xform.js") as new () => {
+  parseStream(input: AsyncIterable<unknown>): Promise<unknown>;
+  model: unknown;
+};
+
+/**
+ * The workbook's model (its sheets' names, ids and order) read from xl/workbook.xml through the zip's
+ * central directory. exceljs' streaming reader takes it from the same entry as it streams past, but
+ * its single pass over the zip can end without delivering the last entry, which is where exceljs
+ * itself writes xl/workbook.xml; the sheets then fail with "Cannot read properties of undefined
+ * (reading 'sheets')", now and then, more often under load (exceljs issue #3064, still open for 4.4.0).
+ * Only this entry is inflated; the sheets are still streamed.
+ */
+async function workbookModel(path: string): Promise<unknown> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const entry = zip.file("xl/workbook.xml");
+  if (entry === null) return undefined;
+  const xform = new WorkbookXform();
+  await xform.parseStream(Readable.from([await entry.async("nodebuffer")]));
+  return xform.model;
+}
+
 /** The workbook's sheets in the order they are stored, each with its place among the tabs; `tabs` gets their names. */
 async function* sheets(path: string, tabs: string[]): AsyncGenerator<FoundSheet> {
+  const model = await workbookModel(path);
   const input = createReadStream(path);
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+    (reader as unknown as { model?: unknown }).model = model;
     for await (const found of reader as AsyncIterable<unknown>) {
       const sheet = found as Sheet;
-      // The reader knows the tabs' order from workbook.xml, read before the sheets.
+      // The tabs' order, from workbook.xml (see workbookModel).
       const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
       tabs.splice(0, tabs.length, ...order);
       yield { sheet, position: order.indexOf(sheet.name) + 1, rows: sheet[Symbol.asyncIterator]() };
