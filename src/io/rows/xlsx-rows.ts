@@ -51,9 +51,11 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
         // A first look for the sheet with the header; failing that, the first sheet (or the one named) as it is.
         let merges: Promise<Map<string, Merge[]>> | null = null;
         const mergesOf = (name: string) => async () => ((await (merges ??= sheetMerges(path).catch(() => new Map<string, Merge[]>()))).get(name) ?? []);
+        // Read once: the second look streams the sheets again, not the zip's directory.
+        const model = await workbookModel(path);
         for (const forced of [false, true]) {
           const tabs: string[] = [];
-          for await (const found of sheets(path, tabs)) {
+          for await (const found of sheets(path, model, tabs)) {
             if (!chosen(found, choice, forced)) continue;
             const header = await findHeader(found.rows, choice, forced || choice.sheet !== undefined, mergesOf(found.sheet.name));
             if (header === null) {
@@ -118,9 +120,11 @@ async function workbookModel(path: string): Promise<unknown> {
   return xform.model;
 }
 
-/** The workbook's sheets in the order they are stored, each with its place among the tabs; `tabs` gets their names. */
-async function* sheets(path: string, tabs: string[]): AsyncGenerator<FoundSheet> {
-  const model = await workbookModel(path);
+/**
+ * The workbook's sheets in the order they are stored, each with its place among the tabs; `tabs` gets
+ * their names. `model` is workbookModel's.
+ */
+async function* sheets(path: string, model: unknown, tabs: string[]): AsyncGenerator<FoundSheet> {
   const input = createReadStream(path);
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
