@@ -1,3 +1,4 @@
+import { orgPeriodKey } from "../engine/dataset/org-period.js";
 import type { Rating } from "../engine/rate.js";
 import { quantileType7 } from "../engine/stats/index.js";
 import type { RankIntervalKind } from "../engine/stats/rank-intervals.js";
@@ -22,7 +23,7 @@ export async function drawnWithRanks(
 ): Promise<{ uncertainty: Uncertainty | undefined; rankSets: RankSets }> {
   const refusal = rankRefusal(inputs.framework);
   if (refusal !== null) throw new UsageError(`--rank-intervals: ${refusal}`);
-  const scores = new Map(rating.organisations.map((o) => [`${o.code}\u0000${o.period ?? ""}`, o.score]));
+  const scores = new Map(rating.organisations.map((o) => [orgPeriodKey(o.code, o.period), o.score]));
   const probabilities: PeriodUncertainty[] = [];
   const sets: PeriodRankSets[] = [];
   let index = 0;
@@ -30,7 +31,7 @@ export async function drawnWithRanks(
     const periodIndex = index++;
     const draws = await bootstrapPeriodThreaded(inputs.framework, period, periodIndex, { draws: flags.draws, seed: flags.seed, keepScores: true }, flags.threads);
     if (flags.uncertainty) probabilities.push(periodUncertainty(draws, inputs.framework.categories.length));
-    const estimates = draws.codes.map((code) => scores.get(`${code}\u0000${draws.period ?? ""}`) ?? null);
+    const estimates = draws.codes.map((code) => scores.get(orgPeriodKey(code, draws.period)) ?? null);
     sets.push(periodRankSets(draws, estimates, { kind: flags.rankIntervals, level: RANK_LEVEL, seed: flags.seed, periodIndex }));
   }
   return {

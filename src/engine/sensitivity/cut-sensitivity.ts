@@ -1,3 +1,4 @@
+import { orgPeriodKey } from "../dataset/org-period.js";
 import type { Dataset } from "../dataset/schema.js";
 import { isStrictlyMonotone, thresholdCutsProblem, type Framework } from "../framework/schema.js";
 import { scaleCategories } from "../framework/categories.js";
@@ -41,12 +42,12 @@ export interface CutSensitivity {
  * cuts of the means) have no fixed cut to move and are not listed.
  */
 export function cutSensitivity(framework: Framework, dataset: Dataset, base: Rating): CutSensitivity[] {
-  const before = new Map(base.organisations.map((o) => [key(o.code, o.period), o.category]));
+  const before = new Map(base.organisations.map((o) => [orgPeriodKey(o.code, o.period), o.category]));
   const changesUnder = (fw: Framework): CategoryChange[] => {
     const outcome = rate(fw, dataset);
     if (!outcome.ok) return [];
     return outcome.rating.organisations.flatMap((o) => {
-      const from = before.get(key(o.code, o.period))!;
+      const from = before.get(orgPeriodKey(o.code, o.period))!;
       return from === o.category ? [] : [{ code: o.code, period: o.period, from, to: o.category }];
     });
   };
@@ -79,8 +80,4 @@ export function cutSensitivity(framework: Framework, dataset: Dataset, base: Rat
     });
   }
   return out;
-}
-
-function key(code: string, period: string | null): string {
-  return `${code}\u0000${period ?? ""}`;
 }

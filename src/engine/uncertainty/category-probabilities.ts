@@ -1,3 +1,4 @@
+import { lookupByOrgPeriod } from "../dataset/org-period.js";
 import type { Dataset } from "../dataset/schema.js";
 import type { Framework } from "../framework/schema.js";
 import { quantileType7 } from "../stats/index.js";
@@ -61,7 +62,6 @@ export type ProbabilityOf = (org: { code: string; period: string | null }) => re
 
 /** Look an organisation's probabilities up by code and period. */
 export function probabilityOf(uncertainty: Uncertainty): ProbabilityOf {
-  const byKey = new Map<string, readonly number[] | null>();
-  for (const p of uncertainty.periods) for (const o of p.organisations) byKey.set(`${o.code}\u0000${o.period ?? ""}`, o.probabilities);
-  return (org) => byKey.get(`${org.code}\u0000${org.period ?? ""}`) ?? null;
+  const find = lookupByOrgPeriod(uncertainty.periods);
+  return (org) => find(org)?.probabilities ?? null;
 }

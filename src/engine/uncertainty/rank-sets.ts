@@ -1,3 +1,4 @@
+import { lookupByOrgPeriod } from "../dataset/org-period.js";
 import type { Framework } from "../framework/schema.js";
 import { expectedRanks } from "../stats/expected-rank.js";
 import { Random } from "../stats/random.js";
@@ -151,7 +152,5 @@ export type RankSetOf = (org: { code: string; period: string | null }) => RankSe
 
 /** Look an organisation's rank set up by code and period. */
 export function rankSetOf(sets: RankSets): RankSetOf {
-  const byKey = new Map<string, RankSet>();
-  for (const p of sets.periods) for (const o of p.organisations) byKey.set(`${o.code}\u0000${o.period ?? ""}`, o);
-  return (org) => byKey.get(`${org.code}\u0000${org.period ?? ""}`) ?? null;
+  return lookupByOrgPeriod(sets.periods);
 }

@@ -8,7 +8,8 @@ import type { ReadRecordsOptions } from "../csv/read-records.js";
 import { csvRows, type CsvInput } from "../rows/csv-rows.js";
 import { placeInSheet, type RowSource } from "../rows/row-source.js";
 import type { ValuesOptions } from "./options.js";
-import { KIND, recordKey, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
+import { orgPeriodKey } from "../../engine/dataset/org-period.js";
+import { KIND, ValuesStore, type Kind, type StoreParts } from "./values-store.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
 import { needsCounts } from "../../engine/scoring/needs-counts.js";
 import { compareText } from "../../engine/text-order.js";
@@ -242,7 +243,7 @@ export async function readSegment(rows: RowSource, framework: Framework, options
       // them. Most frameworks have no overrides, and then no row pays for looking.
       let attributes: Record<string, string> | undefined;
       if (p.attributes.size > 0) {
-        const key = recordKey(code, period);
+        const key = orgPeriodKey(code, period);
         attributes = attributesByKey.get(key) ?? {};
         attributesByKey.set(key, attributes);
         fillAttributes(attributes, (column) => cells[p.attributes.get(column)!]!, p.attributes.keys());
@@ -305,7 +306,7 @@ export function finishRead(segments: readonly SegmentRead[], file: string, frame
     dataRows += segment.dataRows;
     keptRows += segment.keptRows;
     const part = segment.store instanceof ValuesStore ? segment.store.toParts() : segment.store!;
-    const recs = store.appendRecords(part, shift, (rec) => attributes.get(recordKey(store.code(rec), store.period(rec))));
+    const recs = store.appendRecords(part, shift, (rec) => attributes.get(orgPeriodKey(store.code(rec), store.period(rec))));
     const duplicate = (rec: number, ind: number, line: number) =>
       diagnostics.push(duplicateValue(store.code(rec), store.indicators[ind]!, store.period(rec), { file, line, column: shape.indicatorColumn }, hints[ind]!));
     // A value this part could not read, which an earlier part holds, is a second value: read in one

@@ -431,11 +431,6 @@ function blockAt(bases: Int32Array, at: number): number {
   return b;
 }
 
-/** The key of an organisation's record for a period: rows of both may come in any order. */
-export function recordKey(code: string, period: string | null): string {
-  return `${code}\u0000${period ?? ""}`;
-}
-
 function emptyColumns(size: number): Columns {
   return {
     rec: new Int32Array(size),
