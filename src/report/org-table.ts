@@ -18,7 +18,11 @@ import { ASSURANCE_ORDER, assuranceLabel, VARIATION_ORDER, variationLabel } from
  * period, the point the variation icon describes. With a bootstrap, each category's probability and
  * that of the category given follow the category; with rank sets, one column gives each organisation's.
  */
-export function orgTable(framework: Framework, organisations: readonly RatedOrg[], trend: Trend | null = null, probabilityOf?: ProbabilityOf, rankSetOf?: RankSetOf): string {
+export function orgTable(
+  framework: Framework,
+  organisations: readonly RatedOrg[],
+  { trend = null, probabilityOf, rankSetOf }: { trend?: Trend | null; probabilityOf?: ProbabilityOf | undefined; rankSetOf?: RankSetOf | undefined } = {},
+): string {
   const periods = organisations.some((o) => o.period !== null);
   const n = framework.categories.length;
   const ranks = periodLeagueRanks(organisations);

@@ -62,6 +62,11 @@ export function reportHtml(rating: Rating, options: ReportOptions = {}): string 
     } ${ind.polarity === "higher" ? "Higher" : "Lower"} is better. ${cuts === "" ? `Banded by ${esc(ind.scoring.method)}` : `Band cuts ${esc(cuts)} (dashed lines; a value on a cut takes the better band)`}${esc(standard)}. ${scored} scored${unscored > 0 ? `, ${unscored} unscored (not drawn)` : ""}. ${limits} Hover over a dot for the organisation.</figcaption></figure>`;
   });
   const compare = options.comparison ? comparisonSection(options.comparison.comparison, options.comparison.labels) : "";
+  const table = orgTable(fw, rating.organisations, {
+    trend: options.trend?.trend ?? null,
+    probabilityOf: options.uncertainty && probabilityOf(options.uncertainty),
+    rankSetOf: options.rankSets && rankSetOf(options.rankSets),
+  });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -79,7 +84,7 @@ ${summarySection(rating.summary, options.uncertainty)}
 ${[scorePlot(fw, rating.organisations), ...figures].filter(Boolean).join("\n")}</section>
 ${compare}
 ${options.sensitivity ? sensitivitySection(options.sensitivity) : ""}
-${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${orgTable(fw, rating.organisations, options.trend?.trend ?? null, options.uncertainty && probabilityOf(options.uncertainty), options.rankSets && rankSetOf(options.rankSets))}
+${options.trend === undefined || options.trend.org === null ? "" : `${trendSection(options.trend.trend, options.trend.org, options.trend.options)}\n`}${table}
 <footer>Made with ccg-ratings. Colours are paired with shapes and labels, so the page reads in greyscale.</footer>
 </main>
 <script>${PAGE_SCRIPT}</script>
