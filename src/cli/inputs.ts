@@ -6,16 +6,13 @@ import type { Diagnostic } from "../engine/diagnostics.js";
 import type { Framework } from "../engine/framework/schema.js";
 import type { PeriodColumns } from "../engine/rate.js";
 import { isBuiltinFramework, readBuiltinFramework } from "../io/framework/builtin.js";
-import { tuneHeapForWorkbooks } from "../io/heap-tuning.js";
 import type { Encoding } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
-import type { RowSource } from "../io/rows/row-source.js";
-import type { SheetChoice } from "../io/rows/xlsx-rows.js";
-import { openSource, type Source } from "../io/source.js";
+import { openSource } from "../io/source.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import type { ValuesLayout } from "../io/values/layout.js";
-import { isValuesHeader, readValues, readValuesRows, type ValuesRead } from "../io/values/read-values.js";
-import { startValuesRead } from "../io/values/split-read.js";
+import { openValues } from "../io/values/open-values.js";
+import { isWorkbookName, workbookRows } from "../io/rows/workbook-rows.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
 import { ProgressLine } from "./progress.js";
@@ -126,16 +123,10 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
   const shownName = opts.example ? "example values" : opened.ok ? opened.source.name : valuesSpec;
   const progress =
     opts.quiet || workbook || proc.stderr.isTTY !== true || !opened.ok || opened.source.size === null ? null : new ProgressLine(proc.stderr, `reading ${shownName}`, opened.source.size);
-  // A file starts being read now, while the framework is loaded (see startValuesRead).
-  const reading =
-    opened.ok && !workbook && opened.source.path !== null && opened.source.size !== null
-      ? startValuesRead(
-          { path: opened.source.path, size: opened.source.size, file: shownName, open: opened.source.open },
-          options,
-          opts.threads,
-          progress?.advance.bind(progress),
-        )
-      : null;
+  // A file starts being read now, while the framework is loaded (see openValues).
+  const reading = opened.ok
+    ? openValues(opened.source, shownName, options, { threads: opts.threads, sheet: opts.sheet, headerRow: opts.headerRow, progress: progress?.advance.bind(progress) })
+    : null;
   let framework: Awaited<ReturnType<typeof loadFramework>>;
   try {
     framework = await loadFramework(opts, proc);
@@ -145,19 +136,14 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
     throw e;
   }
   if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-  const read = await (workbook
-    ? readWorkbookValues(opened.source, { sheet: opts.sheet, headerRow: opts.headerRow, isHeader: isValuesHeader(framework.value, options) }, framework.value, options)
-    : reading === null
-      ? readValues(progress === null ? opened.source.open() : progress.track(opened.source.open()), shownName, framework.value, options)
-      : reading.read(framework.value)
-  ).finally(() => progress?.finish());
+  const read = await reading!.read(framework.value).finally(() => progress?.finish());
   const inputPaths = [opened.source.path, framework.path].filter((p): p is string => p !== null);
   return {
     framework: framework.value,
     get dataset() {
       return read.dataset;
     },
-    periods: () => read.values.byPeriod(),
+    periods: () => read.periods(),
     inputPaths,
     diagnostics: read.collected.after(framework.warnings),
   };
@@ -196,22 +182,6 @@ export async function readFrameworkSpec(spec: string, proc: Proc): Promise<{ val
   const read = readFrameworkFile(path, spec);
   if (!read.ok) throw new DataFailure(read.diagnostics);
   return { value: read.framework, path, warnings: [] };
-}
-
-/** A file named .xlsx (or .xlsm) is read as a workbook; any other, as CSV. */
-function isWorkbookName(spec: string): boolean {
-  return /\.xls[xm]$/i.test(spec);
-}
-
-/** The rows of a workbook's sheet; exceljs loads only when a workbook is read. */
-async function workbookRows(source: Source, choice: SheetChoice): Promise<RowSource> {
-  const { xlsxRows } = await import("../io/rows/xlsx-rows.js");
-  tuneHeapForWorkbooks();
-  return xlsxRows(source.path!, source.name, choice);
-}
-
-async function readWorkbookValues(source: Source, choice: SheetChoice, framework: Framework, options: ValuesOptions): Promise<ValuesRead> {
-  return readValuesRows(await workbookRows(source, choice), framework, options);
 }
 
 function valuesOptions(opts: InputOptions): ValuesOptions {

@@ -1,5 +1,3 @@
-import type { Readable } from "node:stream";
-import { tap } from "../io/tap.js";
 import type { Output } from "./proc.js";
 
 /** Nothing is drawn for reads shorter than this, so small files never flicker a progress line. */
@@ -24,11 +22,6 @@ export class ProgressLine {
     private readonly now: () => number = Date.now,
   ) {
     this.start = now();
-  }
-
-  /** The input, passed through unchanged while its bytes are counted. */
-  track(input: Readable): Readable {
-    return tap(input, (chunk) => this.advance(chunk.length));
   }
 
   advance(bytes: number): void {

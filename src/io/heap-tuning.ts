@@ -12,7 +12,8 @@ import { setFlagsFromString } from "node:v8";
  *   run peaked at 88 MB or at 107, and on a file twice the size always near 110. Kept at 1 MB, it
  *   peaks at 74-79 MB on both.
  * V8 puts the growth factor back to 2 whenever it sets up a heap, a worker thread's too, and for the
- * whole process: so the program sets these first thing, and each worker thread sets them again.
+ * whole process: so the program sets these first thing (bin/ccg-ratings.js), and each reading thread
+ * again as it starts (worker-entry.ts).
  */
 export function tuneHeap(): void {
   setFlagsFromString("--heap-growing-percent=50");

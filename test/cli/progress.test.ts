@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ProgressLine } from "../../src/cli/progress.js";
 
@@ -31,15 +30,15 @@ describe("ProgressLine", () => {
     expect(out()).toBe(expected);
   });
 
-  it("passes the bytes through unchanged while counting them", async () => {
+  it("counts the bytes it is told of, from any thread's reading", () => {
     let t = 0;
     let out = "";
     const line = new ProgressLine({ write: (s: string) => (out += s) }, "reading x", 6, () => (t += 300));
-    const chunks: Buffer[] = [];
-    for await (const c of line.track(Readable.from([Buffer.from("abc"), Buffer.from("def")]))) chunks.push(c as Buffer);
+    line.advance(3);
+    line.advance(3);
     line.finish();
-    expect(Buffer.concat(chunks).toString()).toBe("abcdef");
     expect(out).toContain("0.0 of 0.0 MB (100%)");
     expect(out.endsWith("\r\x1b[K")).toBe(true);
   });
+});
 });

@@ -27,7 +27,7 @@ const seen = (read: ValuesRead) => ({ dataset: read.dataset, diagnostics: sortDi
 async function inParts(path: string, threads: number, framework: Framework, options: ValuesOptions) {
   const bytes = readFileSync(path);
   const whole = await readValues(Readable.from([bytes]), "f.csv", framework, options);
-  const parts = await built.readValuesFile({ path, size: bytes.length, file: "f.csv", open: () => Readable.from([bytes]) }, framework, options, threads);
+  const parts = await built.startValuesRead({ path, size: bytes.length, file: "f.csv", open: () => Readable.from([bytes]) }, options, threads).read(framework);
   return { whole: seen(whole), parts: seen(parts), split: parts.parts > 1 };
 }
 
@@ -105,7 +105,7 @@ describe("reading a values file in parts on worker threads", () => {
         const path = writeRepeated(rows);
         const bytes = readFileSync(path);
         const whole = await readValues(Readable.from([bytes]), "f.csv", mentalHealth, ccgOnly);
-        const capped = await built.readValuesFile({ path, size: bytes.length, file: "f.csv", open: () => Readable.from([bytes]) }, mentalHealth, { ...ccgOnly, maxPerCode: cap }, threads);
+        const capped = await built.startValuesRead({ path, size: bytes.length, file: "f.csv", open: () => Readable.from([bytes]) }, { ...ccgOnly, maxPerCode: cap }, threads).read(mentalHealth);
         expect(capped.collected.capped(cap)).toEqual(capDiagnostics(whole.diagnostics, cap));
       }),
       { seed: 20163, numRuns: 40 },
@@ -137,10 +137,10 @@ describe("reading a values file in parts on worker threads", () => {
     expect(size).toBeGreaterThan(24 << 20);
     const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where: [{ column: "group", value: level }] };
     const source = { path, size, file: "f.csv", open: () => Readable.from([readFileSync(path)]) };
-    const read = await built.readValuesFile(source, mentalHealth, options, undefined);
+    const read = await built.startValuesRead(source, options, undefined).read(mentalHealth);
     expect(read.parts).toBe(parts);
     // At CCG level the file is read and filtered on a thread of its own (scanOnThreads): the same as one read.
-    expect(seen(read)).toEqual(seen(await built.readValuesFile(source, mentalHealth, options, 1)));
+    expect(seen(read)).toEqual(seen(await built.startValuesRead(source, options, 1).read(mentalHealth)));
   });
 
   it("numbers lines as the file does, and reports a value given twice across parts", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Observation } from "../../src/engine/dataset/schema.js";
-import { KIND, ValuesStore } from "../../src/io/values/values-store.js";
+import { ValuesStore } from "../../src/io/values/values-store.js";
 
 /** A keyed store of `orgs` organisations x the given periods, two indicators each, in every kind. */
 function store(orgs: number, periods: (string | null)[]): ValuesStore {
@@ -9,9 +9,11 @@ function store(orgs: number, periods: (string | null)[]): ValuesStore {
   for (const period of periods) {
     for (let o = 0; o < orgs; o++) {
       const rec = s.addRecord(`X${o}`, o % 2 === 0 ? `Org ${o}` : "", period, line);
-      s.add(rec, 0, KIND.value, o + 0.5, 0, line++, 3, 0);
-      const kind = ([KIND.fraction, KIND.empty, KIND.suppressed, KIND.text] as const)[o % 4]!;
-      s.add(rec, 1, kind, o, 100, line++, 3, 4, kind === KIND.text ? "Fully met" : undefined);
+      s.addValue(rec, 0, o + 0.5, line++, 3);
+      const kind = o % 4;
+      if (kind === 0) s.addFraction(rec, 1, o, 100, line++, 3, 4);
+      else if (kind === 3) s.addText(rec, 1, "Fully met", line++, 3);
+      else s.addMissing(rec, 1, kind === 1 ? "empty" : "suppressed", line++, 3);
     }
   }
   return s;
@@ -42,7 +44,7 @@ describe("ValuesStore", () => {
   it("knows which values it holds", () => {
     const s = new ValuesStore("v.csv", ["a", "b"], 1, true, false);
     const rec = s.addRecord("X", "", null, 2);
-    s.add(rec, 1, KIND.value, 1, 0, 2, 3, 0);
+    s.addValue(rec, 1, 1, 2, 3);
     expect([s.holds(rec, 0), s.holds(rec, 1)]).toEqual([false, true]);
   });
 
@@ -80,10 +82,10 @@ describe("ValuesStore", () => {
     const ids = Array.from({ length: 70_000 }, (_, k) => `i${k}`);
     const s = new ValuesStore("v.csv", ids, 1, true, false);
     const rec = s.addRecord("X", "", null, 2);
-    s.add(rec, 3, KIND.value, 1, 0, 2, 40_000, 0);
-    s.add(rec, 5, KIND.fraction, 2, 4, 2, 50_000, 50_001);
-    s.add(rec, 7, KIND.value, 3, 0, 2, 70_000, 0);
-    s.add(rec, 69_999, KIND.fraction, 5, 10, 2, 70_001, 80_000);
+    s.addValue(rec, 3, 1, 2, 40_000);
+    s.addFraction(rec, 5, 2, 4, 2, 50_000, 50_001);
+    s.addValue(rec, 7, 3, 2, 70_000);
+    s.addFraction(rec, 69_999, 5, 10, 2, 70_001, 80_000);
     const [made] = ValuesStore.fromParts(s.toParts()).dataset(false).records;
     const at = (id: string) => [made!.observations[id]!.origin!.column, made!.observations[id]!.denominatorOrigin?.column, made!.observations[id]!.denominator];
     expect([at("i3"), at("i5"), at("i7"), at("i69999")]).toEqual([
@@ -103,9 +105,9 @@ describe("ValuesStore", () => {
     const first = store(2, ["2016"]);
     const next = new ValuesStore("v.csv", ["a", "b"], 1, true, false);
     const again = next.addRecord("X1", "Named later", "2016", 2);
-    next.add(again, 0, KIND.value, 99, 0, 2, 3, 0);
+    next.addValue(again, 0, 99, 2, 3);
     const fresh = next.addRecord("X7", "", "2016", 3);
-    next.add(fresh, 1, KIND.value, 7, 0, 3, 3, 0);
+    next.addValue(fresh, 1, 7, 3, 3);
     const told: [number, number, number][] = [];
     const parts = next.toParts();
     const recs = first.appendRecords(parts, 100, () => undefined);

@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../worker-thread.js";
 import type { Diagnostic } from "../../engine/diagnostics.js";
 import type { CsvHead } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS } from "./limits.js";
 import { LineGaps } from "./line-gaps.js";
+import { PartLines } from "./part-lines.js";
 import { emptyFile, failureDiagnostic, openCsvText, type CsvTextOpened, type ReadRecordsOptions } from "./read-records.js";
 
 /** What a reading thread is asked to do (see scan-worker.ts). */
@@ -32,8 +33,9 @@ export interface ScanError {
 
 /**
  * What a reading thread says, in this order: opened (head null: an empty file), pieces, then end or
- * error; or error alone. At the end, `passed` and `newlines` count the lines of its part, its header
- * line's included, to number those of the parts after; `whole` says it read on to the end of the
+ * error; or error alone. At the end, `passed` (lines passed on to the parser) and `newlines` count the
+ * lines of its part, a copy of the header given to it not counted, to number those of the parts after (see
+ * PartLines); `whole` says it read on to the end of the
  * file, as the parts after it started in the wrong place.
  */
 export type ScanMessage =
@@ -104,17 +106,18 @@ export function scanOnThreads(
     }
     const lines = { gaps: new LineGaps(), dropped: 0 };
     const pieces = (async function* () {
-      // Lines passed on, and line ends, in the parts before; a part counts its header as its line 1.
-      let passed = 1;
-      let newlines = 1;
+      // The file's lines, and the lines passed on to the parser (which the gaps count), of the parts before.
+      const fileLines = new PartLines();
+      const passedLines = new PartLines();
       for (const [k, part] of parts.entries()) {
         if (k > 0) {
           const opening = await part.next();
-          if (opening.kind === "error") throw rebuilt(opening.error, newlines - 1);
+          if (opening.kind === "error") throw rebuilt(opening.error, fileLines.shift);
         }
         for (let message = await part.next(); ; message = await part.next()) {
           if (message.kind === "piece") {
-            lines.gaps.add(k === 0 ? message.gaps : message.gaps.map((n, i) => (i % 2 === 0 ? n + passed - 1 : n)));
+            const shift = passedLines.shift;
+            lines.gaps.add(shift === 0 ? message.gaps : message.gaps.map((n, i) => (i % 2 === 0 ? n + shift : n)));
             progress?.(message.read);
             if (message.piece.length === 0) continue;
             const { piece } = message;
@@ -126,11 +129,11 @@ export function scanOnThreads(
               cancel();
               return;
             }
-            passed += message.passed - 1;
-            newlines += message.newlines - (k === 0 ? 1 : 0);
+            passedLines.add(message.passed);
+            fileLines.add(message.newlines);
             break;
           } else if (message.kind === "error") {
-            throw rebuilt(message.error, k === 0 ? 0 : newlines - 1);
+            throw rebuilt(message.error, fileLines.shift);
           } else {
             throw new Error(`a reading thread said ${message.kind} while reading`);
           }
@@ -153,7 +156,7 @@ function rebuilt(error: ScanError, lineShift: number): Error {
 
 /** One part read on a worker thread: its messages in order, and a way to say how much of it was parsed. */
 function partOnThread(job: ScanJob): { next(): Promise<ScanMessage>; parsed(length: number): void; stop(): void } {
-  const worker = new Worker(new URL("./scan-worker.js", import.meta.url), { workerData: job });
+  const worker = startWorker(new URL("./scan-worker.js", import.meta.url), job);
   worker.unref();
   const credit = new Int32Array(job.inFlight);
   const queue: ScanMessage[] = [];

@@ -1,5 +1,5 @@
-import { parentPort, workerData } from "node:worker_threads";
-import { tuneHeap } from "../heap-tuning.js";
+import { parentPort } from "node:worker_threads";
+import { workerJob } from "../worker-thread.js";
 import { fileChunks } from "../source.js";
 import { CsvTextFilter } from "./csv-text.js";
 import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
@@ -10,9 +10,7 @@ import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
  * the thread has nothing else to do, and a turn through a stream for each chunk cost more than
  * filtering it. A part after the first starts with the file's header, which it reads but does not send.
  */
-const job = workerData as ScanJob;
-// Setting up this thread's heap put V8's heap flags back (see heap-tuning.ts).
-tuneHeap();
+const job = workerJob<ScanJob>();
 const inFlight = new Int32Array(job.inFlight);
 const post = (message: ScanMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 const filter = new CsvTextFilter(job.file, job.options);
@@ -38,7 +36,8 @@ try {
   if (whole && !filter.empty) add(filter.end());
   if (!opened) open();
   send();
-  post({ kind: "end", dropped: filter.lines?.dropped ?? 0, passed: filter.lines?.passedLines ?? 0, newlines, whole });
+  const passed = (filter.lines?.passedLines ?? 0) - (job.header === null ? 0 : 1);
+  post({ kind: "end", dropped: filter.lines?.dropped ?? 0, passed, newlines, whole });
 } catch (e) {
   send();
   const { diagnostic, code, message } = e as Partial<ScanError>;

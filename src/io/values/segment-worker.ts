@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
 import { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
-import { parentPort, workerData } from "node:worker_threads";
-import { tuneHeap } from "../heap-tuning.js";
+import { parentPort } from "node:worker_threads";
+import { workerJob } from "../worker-thread.js";
 import { checkedRead } from "../source.js";
-import { readSegment, recordOptionsOf } from "./read-values.js";
+import { recordOptionsOf } from "./read-values.js";
+import { readSegment } from "./segment-read.js";
 import { csvRows } from "../rows/csv-rows.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
@@ -14,9 +15,7 @@ import type { PartRead, SegmentJob } from "./split-read.js";
  * One part of a values file, read on a worker thread: the file's header line, then bytes
  * [start, end). The store's arrays go back to the reading thread without being copied.
  */
-const job = workerData as SegmentJob;
-// Setting up this thread's heap put V8's heap flags back (see heap-tuning.ts).
-tuneHeap();
+const job = workerJob<SegmentJob>();
 // Only the parts before the last need their line ends counted: they number the lines after them.
 const last = job.end === job.size;
 let newlines = 0;

@@ -1,16 +1,18 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../worker-thread.js";
 import type { Framework } from "../../engine/framework/schema.js";
 import { countNewlines } from "../csv/newlines.js";
-import { latin1Spelling } from "../csv/prefilter.js";
+import { parsedBytes, splitPlan } from "../csv/split-plan.js";
+import { partShifts } from "../csv/part-lines.js";
 import { scanOnThreads } from "../csv/scan-thread.js";
 import { checkedRead } from "../source.js";
 import { tap } from "../tap.js";
 import { csvRows } from "../rows/csv-rows.js";
 import type { ValuesOptions } from "./options.js";
-import { finishRead, readSegment, readValues, recordOptionsOf, type SegmentRead, type ValuesRead } from "./read-values.js";
+import { finishRead, type ValuesRead } from "./finish-read.js";
+import { readValues, recordOptionsOf } from "./read-values.js";
+import { readSegment, type SegmentRead } from "./segment-read.js";
 
 /** What a worker thread is asked to read (see segment-worker.ts). */
 export interface SegmentJob {
@@ -48,17 +50,6 @@ export interface FileToRead {
   open(): Readable;
 }
 
-/**
- * Read a values file on up to `threads` threads (undefined: as many as pay for what there is to parse),
- * each reading one part and the parts put together by `finishRead`: the same dataset and diagnostics
- * as one read in one go. The parts are split just after a line end that starts a record. Where that
- * cannot be known cheaply (another encoding, CR line ends, a header with quotes), or a part before
- * the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go instead.
- */
-export async function readValuesFile(source: FileToRead, framework: Framework, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): Promise<ValuesRead> {
-  return startValuesRead(source, options, threads, progress).read(framework);
-}
-
 /** A read of a values file begun before its framework is known; `cancel` if it will never be asked for. */
 export interface ValuesReading {
   read(framework: Framework): Promise<ValuesRead>;
@@ -66,9 +57,14 @@ export interface ValuesReading {
 }
 
 /**
- * Begin reading a values file as readValuesFile does. When few of its lines will be parsed, it is read
- * and filtered on a thread of its own, which starts now: it needs no framework, and loading one (and
- * the rest of the program) takes a tenth of a second that the reading thread can use.
+ * Begin reading a values file on up to `threads` threads (undefined: as many as pay for what there is
+ * to parse), each reading one part and the parts put together by `finishRead`: the same dataset and
+ * diagnostics as one read in one go. The parts are split just after a line end that starts a record.
+ * Where that cannot be known cheaply (another encoding, CR line ends, a header with quotes), or a part
+ * before the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go
+ * instead. When few of its lines will be parsed, it is read and filtered on a thread of its own, which
+ * starts now: it needs no framework, and loading one (and the rest of the program) takes a tenth of a
+ * second that the reading thread can use.
  */
 export function startValuesRead(source: FileToRead, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): ValuesReading {
   const { path, size, file } = source;
@@ -97,19 +93,6 @@ export function startValuesRead(source: FileToRead, options: ValuesOptions, thre
   return { read: (framework) => readInParts(source, plan, framework, options, progress), cancel: nothing };
 }
 
-/**
- * How far each part's line numbers move, from the line ends in each: a part after the first numbers
- * its header line 1 and its own first line 2; in the file, its first line is 1 + the line ends before it.
- */
-function lineShifts(newlines: readonly number[]): number[] {
-  let before = 0;
-  return newlines.map((count, k) => {
-    const shift = k === 0 ? 0 : before - 1;
-    before += count;
-    return shift;
-  });
-}
-
 async function readInParts(
   source: FileToRead,
   plan: { header: Uint8Array; starts: number[] },
@@ -135,86 +118,12 @@ async function readInParts(
     parts.map((part) => part.read),
     file,
     framework,
-    lineShifts(parts.map((part) => part.newlines)),
+    partShifts(parts.map((part) => part.newlines)),
   );
   // A later part's problem kept under the cap turned out to be a second value's, and those it left out
   // to keep it are gone: rare (bad cells repeating rows of an earlier part), and one read is exact.
   if (!read.collected.exact) return readValues(tracked(source.open(), progress), file, framework, options);
   return read;
-}
-
-/**
- * About how many bytes of the file the CSV parser will see. With `--where` the prefilter leaves out
- * most lines of an NHS Digital file at CCG level (97%); at GP level it keeps half. Estimated from the
- * lines of 32 windows spread over the file (it is often sorted by group type, so a few would mislead).
- */
-function parsedBytes(path: string, size: number, onlyLinesWith: readonly string[] | undefined): number {
-  if (onlyLinesWith === undefined) return size;
-  const needles = onlyLinesWith.map(latin1Spelling);
-  const window = Buffer.alloc(1 << 13);
-  let lines = 0;
-  let kept = 0;
-  const fd = openSync(path, "r");
-  try {
-    for (let k = 0; k < 32; k++) {
-      const got = readSync(fd, window, 0, window.length, Math.floor((size * k) / 32));
-      for (const line of window.subarray(0, got).toString("latin1").split("\n").slice(1, -1)) {
-        lines++;
-        if (needles.some((n) => line.includes(n))) kept++;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return lines === 0 ? size : (size * kept) / lines;
-}
-
-/**
- * Where the parts start: just after the line end nearest past each share of the file, the first
- * share `firstExtra` of a share larger. With CRLF line ends, only after a CRLF: csv-parse reads a bare
- * LF there as part of a cell.
- */
-function splitPlan(path: string, size: number, parts: number, firstExtra: number): { header: Uint8Array; starts: number[] } | null {
-  const fd = openSync(path, "r");
-  try {
-    const headEnd = lineEndAt(fd, size, 0, "\n");
-    if (headEnd === null) return null;
-    const header = readBytes(fd, 0, headEnd);
-    const text = Buffer.from(header).toString("latin1");
-    const firstCr = text.indexOf("\r");
-    const crlf = text.endsWith("\r\n");
-    const quotes = text.split('"').length - 1;
-    if ((header[0] === 0xff && header[1] === 0xfe) || (firstCr !== -1 && firstCr !== text.length - 2) || quotes % 2 === 1) return null;
-    const starts = [0];
-    const shares = parts + firstExtra;
-    for (let k = 1; k < parts; k++) {
-      const from = Math.max(headEnd, Math.floor(((k + firstExtra) * size) / shares), starts[starts.length - 1]! + 1);
-      const at = lineEndAt(fd, size, from, crlf ? "\r\n" : "\n");
-      if (at === null || at >= size) break;
-      starts.push(at);
-    }
-    return starts.length > 1 ? { header, starts } : null;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The offset just after the first `end` at or after `from`, or null if there is none. */
-function lineEndAt(fd: number, size: number, from: number, end: string): number | null {
-  const window = Buffer.alloc(1 << 13);
-  for (let at = from; at < size; at += window.length - end.length) {
-    const got = readSync(fd, window, 0, window.length, at);
-    const i = window.subarray(0, got).indexOf(end, 0, "latin1");
-    if (i !== -1) return at + i + end.length;
-    if (got < window.length) return null;
-  }
-  return null;
-}
-
-function readBytes(fd: number, from: number, to: number): Uint8Array {
-  const bytes = Buffer.alloc(to - from);
-  readSync(fd, bytes, 0, bytes.length, from);
-  return new Uint8Array(bytes);
 }
 
 function tracked(input: Readable, progress: ((bytes: number) => void) | undefined): Readable {
@@ -229,7 +138,7 @@ export interface PartRead {
 
 function readInWorker(job: SegmentJob, progress: ((bytes: number) => void) | undefined): Promise<PartRead> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./segment-worker.js", import.meta.url), { workerData: job });
+    const worker = startWorker(new URL("./segment-worker.js", import.meta.url), job);
     worker.on("message", (message: { progress?: number; part?: PartRead }) => {
       if (message.progress !== undefined) progress?.(message.progress);
       if (message.part !== undefined) resolve(message.part);

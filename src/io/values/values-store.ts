@@ -4,8 +4,8 @@ import type { PeriodColumns } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
 
 /** What an observation holds; the numbers it keeps mean different things for each. */
-export const KIND = { value: 0, fraction: 1, empty: 2, suppressed: 3, text: 4 } as const;
-export type Kind = (typeof KIND)[keyof typeof KIND];
+const KIND = { value: 0, fraction: 1, empty: 2, suppressed: 3, text: 4 } as const;
+type Kind = (typeof KIND)[keyof typeof KIND];
 
 /** A store's contents as plain data and array buffers, to send to another thread without copying the numbers. */
 export interface StoreParts {
@@ -172,11 +172,29 @@ export class ValuesStore {
     return this.held[rec * this.indicators.length + ind] === 1;
   }
 
-  /**
-   * One observation. `a` is the value or the numerator, `b` the denominator; `col` the 1-based column
-   * its origin points at and `col2` the denominator's.
-   */
-  add(rec: number, ind: number, kind: Kind, a: number, b: number, line: number, col: number, col2: number, text?: string): void {
+  /** A number read from one cell, at 1-based `column` of `line`. */
+  addValue(rec: number, ind: number, value: number, line: number, column: number): void {
+    this.push(rec, ind, KIND.value, value, 0, line, column, 0);
+  }
+
+  /** A numerator and denominator, each from its own column. */
+  addFraction(rec: number, ind: number, numerator: number, denominator: number, line: number, column: number, denominatorColumn: number): void {
+    this.push(rec, ind, KIND.fraction, numerator, denominator, line, column, denominatorColumn);
+  }
+
+  /** A category's label (a categorical indicator's value). */
+  addText(rec: number, ind: number, text: string, line: number, column: number): void {
+    this.texts.set(this.count, text);
+    this.push(rec, ind, KIND.text, 0, 0, line, column, 0);
+  }
+
+  /** No value: an empty cell, or one the publisher suppressed. */
+  addMissing(rec: number, ind: number, reason: "empty" | "suppressed", line: number, column: number): void {
+    this.push(rec, ind, reason === "suppressed" ? KIND.suppressed : KIND.empty, 0, 0, line, column, 0);
+  }
+
+  /** One observation: `a` is the value or the numerator, `b` the denominator; `col2` the denominator's column. */
+  private push(rec: number, ind: number, kind: Kind, a: number, b: number, line: number, col: number, col2: number): void {
     const block = this.blocks[this.blocks.length - 1]!;
     if (block.count === block.columns.rec.length) block.columns = grow(block.columns, block.count, Math.max(4096, block.count * 2));
     const i = block.count++;
@@ -200,7 +218,6 @@ export class ValuesStore {
       c.b[i] = b;
       c.col2![i] = col2;
     }
-    if (text !== undefined) this.texts.set(this.count, text);
     this.count++;
     this.held[rec * this.indicators.length + ind] = 1;
   }

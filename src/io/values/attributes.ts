@@ -1,0 +1,7 @@
+/** Each column's first value that is not blank wins: the rows of one organisation may each give some. */
+export function fillAttributes(into: Record<string, string>, valueOf: (column: string) => string, columns: Iterable<string>): void {
+  for (const column of columns) {
+    const value = valueOf(column);
+    if (value.trim() !== "" && (into[column] ?? "").trim() === "") into[column] = value;
+  }
+}
