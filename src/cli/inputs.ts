@@ -143,7 +143,7 @@ export async function readInputs(opts: InputOptions, proc: Proc): Promise<Inputs
     get dataset() {
       return read.dataset;
     },
-    periods: () => read.periods(),
+    periods: () => read.values.byPeriod(),
     inputPaths,
     diagnostics: read.collected.after(framework.warnings),
   };

@@ -41,4 +41,3 @@ describe("ProgressLine", () => {
     expect(out.endsWith("\r\x1b[K")).toBe(true);
   });
 });
-});

@@ -3,7 +3,6 @@ import { orgPeriodKey } from "../../engine/dataset/org-period.js";
 import { DiagnosticCollector, type CollectorParts } from "../../engine/diagnostic-collector.js";
 import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework } from "../../engine/framework/schema.js";
-import type { PeriodColumns } from "../../engine/rate.js";
 import { fillAttributes } from "./attributes.js";
 import { duplicateHints, duplicateValue } from "./second-values.js";
 import type { SegmentRead } from "./segment-read.js";
@@ -16,8 +15,6 @@ export interface ValuesRead {
   /** How many parts the file was read in (see split-read.ts). */
   parts: number;
   readonly dataset: Dataset;
-  /** The values one period at a time, in the order the engine rates periods, each made only when reached. */
-  periods(): Iterable<PeriodColumns>;
   /** Every problem found; under `maxPerCode`, the first of each code (see `collected` for the counts). */
   diagnostics: Diagnostic[];
   /** The problems with their counts per code, however many were kept. */
@@ -105,7 +102,6 @@ function valuesRead(values: ValuesStore, hasPeriods: boolean, collected: Diagnos
     get dataset() {
       return (dataset ??= values.dataset(hasPeriods, periodColumn));
     },
-    periods: () => values.byPeriod(),
     diagnostics: collected.list(),
     collected,
   };
