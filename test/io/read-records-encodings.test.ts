@@ -1,18 +1,19 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { Encoding } from "../../src/io/csv/encodings.js";
-import { readRecords, type RecordEvent } from "../../src/io/csv/read-records.js";
+import type { RowEvent as RecordEvent } from "../../src/io/rows/row-source.js";
+import { csvRows } from "../../src/io/rows/csv-rows.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "../../src/io/csv/limits.js";
 
 async function events(chunks: Buffer[], encoding?: Encoding, limits?: CsvLimits): Promise<RecordEvent[]> {
   const out: RecordEvent[] = [];
-  for await (const e of readRecords(Readable.from(chunks), "f.csv", { encoding, ...(limits ? { limits } : {}) })) out.push(e);
+  for await (const batch of csvRows(Readable.from(chunks), "f.csv", { encoding, ...(limits ? { limits } : {}) }).batches()) out.push(...batch);
   return out;
 }
 const records = (es: RecordEvent[]) => es.map((e) => (e.kind === "record" ? [e.record.line, ...e.record.cells] : e.diagnostic.code));
 const win1252 = (text: string) => Buffer.from(text.replace("£", "\xa3").replace("–", "\x96"), "latin1");
 
-describe("readRecords", () => {
+describe("csvRows", () => {
   it.each([
     { why: "LF", text: "a,b\n1,2\n3,4\n", want: [[1, "a", "b"], [2, "1", "2"], [3, "3", "4"]] },
     { why: "CRLF", text: "a,b\r\n1,2\r\n3,4", want: [[1, "a", "b"], [2, "1", "2"], [3, "3", "4"]] },

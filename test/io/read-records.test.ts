@@ -1,16 +1,17 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readRecords, type RecordEvent } from "../../src/io/csv/read-records.js";
+import type { RowEvent as RecordEvent } from "../../src/io/rows/row-source.js";
+import { csvRows } from "../../src/io/rows/csv-rows.js";
 
 async function events(text: string | Buffer[]): Promise<RecordEvent[]> {
   const out: RecordEvent[] = [];
-  for await (const e of readRecords(Readable.from(typeof text === "string" ? [Buffer.from(text)] : text), "f.csv")) out.push(e);
+  for await (const batch of csvRows(Readable.from(typeof text === "string" ? [Buffer.from(text)] : text), "f.csv").batches()) out.push(...batch);
   return out;
 }
 
 const records = (evs: RecordEvent[]) => evs.flatMap((e) => (e.kind === "record" ? [[e.record.line, e.record.cells]] : []));
 
-describe("readRecords", () => {
+describe("csvRows", () => {
   it("gives each record the line it starts on, across quoted newlines and blank lines", async () => {
     const evs = await events('a,b\n1,"x\ny\nz"\n\n2,w\n');
     expect(records(evs)).toEqual([

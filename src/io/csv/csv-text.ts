@@ -28,7 +28,7 @@ type Piece = Buffer | string;
  * A file's bytes, pushed chunk by chunk, turned into the text csv-parse is to read: checked to be
  * UTF-8 (or decoded from another encoding), its delimiter and line ends told from its first line,
  * and with `onlyLinesWith` the lines that cannot matter left out. Synchronous and without streams, so
- * that a thread that only reads and filters (scan-worker.ts) does nothing else; readRecords wraps it.
+ * that a thread that only reads and filters (scan-worker.ts) does nothing else; csvRows wraps it.
  * `push` and `end` throw an EncodingError for bytes the encoding cannot have.
  */
 export class CsvTextFilter {

@@ -4,32 +4,11 @@ import { error, type Diagnostic } from "../../engine/diagnostics.js";
 import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
 import type { LineGaps } from "./line-gaps.js";
-import type { Row, RowEvent } from "../rows/row-source.js";
-
-/** A record and the 1-based line on which it starts (a quoted field may span lines). */
-export type CsvRecord = Row;
-
-export type RecordEvent = RowEvent;
+import type { RowEvent } from "../rows/row-source.js";
 
 export interface ReadRecordsOptions extends CsvTextOptions {
   /** Records left out by `onlyLinesWith` are counted here. */
   skipped?: { records: number };
-}
-
-/**
- * Stream the records of a CSV file, with the delimiter sniffed from the header and a BOM dropped.
- * A syntax, encoding or size error ends the stream with one diagnostic that names the line.
- */
-export async function* readRecords(input: Readable, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RecordEvent> {
-  for await (const batch of readRecordBatches(input, file, options)) yield* batch;
-}
-
-/**
- * readRecords' events in batches, as many as the parser gives for one chunk of the file: a million
- * rows cost a second more when each goes through two async generators on its own.
- */
-export async function* readRecordBatches(input: Readable, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RecordEvent[]> {
-  yield* parseCsvText(await openCsvText(input, file, options), file, options);
 }
 
 /** What csv-parse is given to read: the file's text, maybe with lines left out, and how it was told apart. */
@@ -81,7 +60,7 @@ export function emptyFile(file: string): Diagnostic {
 }
 
 /** The records of a CSV text (see readRecordBatches). */
-export async function* parseCsvText(opened: CsvTextOpened, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RecordEvent[]> {
+export async function* parseCsvText(opened: CsvTextOpened, file: string, options: ReadRecordsOptions = {}): AsyncGenerator<RowEvent[]> {
   if (!opened.ok) {
     yield [{ kind: "error", diagnostic: opened.diagnostic }];
     return;
@@ -99,7 +78,7 @@ export async function* parseCsvText(opened: CsvTextOpened, file: string, options
   let nextLine = 1;
   try {
     for await (const records of parsedRecords(parser)) {
-      const events: RecordEvent[] = [];
+      const events: RowEvent[] = [];
       for (const record of records) {
         const line = fileLine(nextLine);
         nextLine += 1 + lineBreaks(record, crOnly);

@@ -5,7 +5,7 @@ import type { RowSource } from "./row-source.js";
 /** A CSV file's bytes, or its text already opened (see scan-thread.ts). */
 export type CsvInput = Readable | Promise<CsvTextOpened>;
 
-/** The rows of a CSV file (see readRecords): its lines, the prefilter and the scan threads are all inside. */
+/** The rows of a CSV file: its lines, the prefilter and the scan threads are all inside. */
 export function csvRows(input: CsvInput, file: string, options: ReadRecordsOptions = {}): RowSource {
   const skipped = { records: 0 };
   const recordOptions = { ...options, skipped };
