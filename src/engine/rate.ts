@@ -25,19 +25,19 @@ export interface Rating {
 export type RateOutcome = { ok: true; rating: Rating } | { ok: false; diagnostics: Diagnostic[] };
 
 /** One period rated: the step rate() repeats for each period, public so that a caller can rate one period at a time. */
-export type PeriodRating = PeriodRatingOf<RatedOrg>;
-
-/** A period rated, each organisation's row turned into a T as it was made (see ratePeriodColumns). */
-export interface PeriodRatingOf<T> {
+export interface PeriodRating {
   period: string | null;
   /** In organisation code order. */
-  organisations: T[];
+  organisations: RatedOrg[];
   /** One per indicator, in the framework's order. */
   statistics: IndicatorStatistic[];
   summary: PeriodSummary;
   /** Every problem found in the period, errors included, unsorted. */
   diagnostics: Diagnostic[];
 }
+
+/** A period rated, each organisation's row turned into a T as it was made (see ratePeriodColumns). */
+export type PeriodRatingOf<T> = Omit<PeriodRating, "organisations"> & { organisations: T[] };
 
 /**
  * The rating engine: a framework and per-organisation observations in, one rated row per organisation
@@ -63,8 +63,7 @@ export function ratePeriod(framework: Framework, period: string | null, records:
 /**
  * One period given as its records and, apart, each indicator's observations: what ratePeriod rates once
  * it has gathered them from the records. A caller that holds the values in a form of its own makes each
- * column only when asked, so that a period's observations are never all alive at once (at GP level,
- * 16 MB of objects that would otherwise live as long as the period's results).
+ * column only when asked, so that a period's observations are never all alive at once.
  */
 export interface PeriodColumns {
   period: string | null;
@@ -75,9 +74,10 @@ export interface PeriodColumns {
 }
 
 /**
- * Rate one period given as columns. With `each`, each organisation's rated row is handed to it as soon
- * as it is made, and only what it returns is kept: a caller that writes the rows as text never holds a
- * period's results all at once (at GP level, 156,000 objects that lived as long as the period).
+ * Rate one period given as columns, with the results ratePeriod gives for its records. With `each`,
+ * each organisation's rated row is handed to it as soon as it is made, in organisation code order, and
+ * only what it returns is kept: a caller that writes the rows as text never holds a period's results
+ * all at once.
  */
 export function ratePeriodColumns(framework: Framework, input: PeriodColumns): PeriodRating;
 export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each: (org: RatedOrg) => T): PeriodRatingOf<T>;
