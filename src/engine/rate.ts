@@ -7,11 +7,79 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostic
 import type { Framework } from "./framework/schema.js";
 import { NOT_RATED } from "./framework/categories.js";
 import { observationColumns, scoreIndicator, type IndicatorScores } from "./scoring/score-indicator.js";
-import type { IndicatorResult, IndicatorStatistic, PeriodSummary, RatedOrg, Summary } from "./rating-schema.js";
 import { compareText } from "./text-order.js";
 
-// The schemas live apart, so that rating does not load zod: `rate --example` never needs it.
-export type { IndicatorResult, IndicatorStatistic, PeriodSummary, RatedOrg, Summary };
+/** What a rating gives back for one organisation, period and indicator. */
+export interface IndicatorResult {
+  id: string;
+  value: number | null;
+  /** The label as read, for categorical indicators. */
+  text: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** 1 is the best band; null when unscored, or when the method gives a score only (rank-score). */
+  band: number | null;
+  /** What the aggregation averages: the band, or the method's own score on the same scale. */
+  score: number | null;
+  decidedBy: string | null;
+  /** The value that would move this indicator up one band; null in the best band, when unscored, or when no single value does. */
+  nextBandAt: number | null;
+  /** The confidence interval, in the indicator's unit, for methods that compute one. */
+  ciLower: number | null;
+  ciUpper: number | null;
+  /** The (over-dispersion adjusted) z-score, for z-score indicators. */
+  z: number | null;
+  /** Why the indicator is unscored, or null when it is scored. */
+  unscored: string | null;
+  /** The publisher's own comparison of the value with its benchmark, where the values file gives one (Fingertips). */
+  comparison?: string;
+}
+
+/** National figures behind an indicator's scoring in one period. */
+export interface IndicatorStatistic {
+  indicator: string;
+  period: string | null;
+  /** The pooled value (all numerators over all denominators) in the indicator's unit; null without counts. */
+  national: number | null;
+  /** Over-dispersion factor and between-organisation variance, for z-score indicators. */
+  phi: number | null;
+  tau2: number | null;
+}
+
+export interface RatedOrg {
+  code: string;
+  name: string;
+  period: string | null;
+  indicators: IndicatorResult[];
+  scored: number;
+  score: number | null;
+  /** 0-based index into the framework's categories; null when not rated. */
+  categoryIndex: number | null;
+  category: string;
+  /** The cut or rule that decided the category, and any override. */
+  decidedBy: string;
+  toNextCategory: number | null;
+  /** The override that capped the category (e.g. "capped at Segment 3 (deficit = yes)"), or null. */
+  cappedBy: string | null;
+  /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
+  rank: number | null;
+  /** How many organisations the league table ranks in the period (the 134 of "112 of 134"); null without a rank. */
+  rankOf: number | null;
+  notes: string;
+}
+
+export interface PeriodSummary {
+  period: string | null;
+  /** Counts per category, in the framework's order. */
+  counts: number[];
+  notRated: number;
+  total: number;
+}
+
+export interface Summary {
+  categories: string[];
+  periods: PeriodSummary[];
+}
 
 export interface Rating {
   framework: Framework;
