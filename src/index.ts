@@ -1,4 +1,4 @@
-export { rate, ratePeriod, ratePeriodColumns, type PeriodColumns, type PeriodRating, type PeriodRatingOf, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
+export { rate, ratePeriod, type PeriodRating, type Rating, type RateOutcome, type RatedOrg, type IndicatorResult, type IndicatorStatistic, type Summary } from "./engine/rate.js";
 export { Framework, Indicator, type FrameworkInput } from "./engine/framework/schema.js";
 export { DEFAULT_CATEGORIES, NOT_RATED } from "./engine/framework/categories.js";
 export { Dataset, OrgRecord, Observation } from "./engine/dataset/schema.js";

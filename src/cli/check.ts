@@ -33,7 +33,7 @@ export function checkOutput(path: string, shown: string, text: string, format: C
  * What would change if the output were written again: rows added, removed or changed, keyed by
  * organisation and period, so a CI log says which organisations a stale table gets wrong.
  */
-export function describeChanges(oldText: string, newText: string, format: CheckFormat): string[] {
+function describeChanges(oldText: string, newText: string, format: CheckFormat): string[] {
   const before = tableOf(oldText, format);
   const after = tableOf(newText, format);
   if (before === null || after === null) return firstDifferentLine(oldText, newText);

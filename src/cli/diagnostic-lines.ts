@@ -32,7 +32,7 @@ export function grouped(n: number): string {
  * a message quoting a cell (or csv-parse quoting the file) may hold a line break or other control
  * character, shown escaped.
  */
-export function diagnosticLine(d: Diagnostic): string {
+function diagnosticLine(d: Diagnostic): string {
   const place = d.sheet === undefined ? [d.line, d.line === undefined ? undefined : d.column] : [cellReference(d.sheet, d.line, d.column)];
   const where = d.file === undefined ? "" : [d.file, ...place].filter((x) => x !== undefined).join(":") + ": ";
   return `${where}${d.severity === "warning" ? "warning: " : ""}${oneLine(d.message)} (${d.code})`;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { TWO_IN_THREE_RULES } from "../engine/stats/spc/two-in-three.js";
 import { ENCODINGS } from "../io/csv/encodings.js";
 import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
 import { VALUES_LAYOUTS } from "../io/values/layout.js";
 import { DEFAULT_MAX_PER_CODE, diagnosticLines } from "./diagnostic-lines.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { DataFailure, UsageError } from "./failures.js";
-import type { InputOptions } from "./inputs.js";
 import type { Proc } from "./proc.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -220,7 +220,7 @@ Examples:
 }
 
 /** The options shared by every command that reads a framework and a values file. */
-export function inputOptions(cmd: Command): Command {
+function inputOptions(cmd: Command): Command {
   return cmd
     .option("--thresholds <file>", "thresholds CSV or .xlsx: indicator,label,polarity,top_performing,performing_well,needs_improvement[,weight][,standard][,unit]")
     .option("--framework <id|file>", "a built-in framework id or a framework JSON file")
@@ -283,7 +283,7 @@ function spcOptions(cmd: Command): Command {
     .addOption(new Option("--run-length <n>", "points in a trend or a shift").choices(["6", "7"]).default("7"))
     .addOption(
       new Option("--two-in-three <rule>", "which points count towards 2 of 3 beyond two sigma: between 2 and 3 sigma (NHSRplotthedots) or any beyond 2 sigma (Making Data Count, 2023)")
-        .choices(["2-3sigma", "beyond-2sigma"])
+        .choices(TWO_IN_THREE_RULES)
         .default("2-3sigma"),
     );
 }
@@ -295,8 +295,6 @@ function terminalOptions(cmd: Command): Command {
     .option("--no-color", "never colour the summary")
     .option("--debug", "show stack traces of internal errors");
 }
-
-export type { InputOptions };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

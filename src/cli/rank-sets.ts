@@ -1,6 +1,6 @@
 import { orgPeriodKey } from "../engine/dataset/org-period.js";
 import type { Rating } from "../engine/rate.js";
-import { quantileType7 } from "../engine/stats/index.js";
+import { quantileType7 } from "../engine/stats/quantile.js";
 import type { RankIntervalKind } from "../engine/stats/rank-intervals.js";
 import { periodUncertainty, type PeriodUncertainty, type Uncertainty } from "../engine/uncertainty/category-probabilities.js";
 import { periodRankSets, rankRefusal, type PeriodRankSets, type RankSets } from "../engine/uncertainty/rank-sets.js";

@@ -7,11 +7,79 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostic
 import type { Framework } from "./framework/schema.js";
 import { NOT_RATED } from "./framework/categories.js";
 import { observationColumns, scoreIndicator, type IndicatorScores } from "./scoring/score-indicator.js";
-import type { IndicatorResult, IndicatorStatistic, PeriodSummary, RatedOrg, Summary } from "./rating-schema.js";
 import { compareText } from "./text-order.js";
 
-// The schemas live apart, so that rating does not load zod: `rate --example` never needs it.
-export type { IndicatorResult, IndicatorStatistic, PeriodSummary, RatedOrg, Summary };
+/** What a rating gives back for one organisation, period and indicator. */
+export interface IndicatorResult {
+  id: string;
+  value: number | null;
+  /** The label as read, for categorical indicators. */
+  text: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** 1 is the best band; null when unscored, or when the method gives a score only (rank-score). */
+  band: number | null;
+  /** What the aggregation averages: the band, or the method's own score on the same scale. */
+  score: number | null;
+  decidedBy: string | null;
+  /** The value that would move this indicator up one band; null in the best band, when unscored, or when no single value does. */
+  nextBandAt: number | null;
+  /** The confidence interval, in the indicator's unit, for methods that compute one. */
+  ciLower: number | null;
+  ciUpper: number | null;
+  /** The (over-dispersion adjusted) z-score, for z-score indicators. */
+  z: number | null;
+  /** Why the indicator is unscored, or null when it is scored. */
+  unscored: string | null;
+  /** The publisher's own comparison of the value with its benchmark, where the values file gives one (Fingertips). */
+  comparison?: string;
+}
+
+/** National figures behind an indicator's scoring in one period. */
+export interface IndicatorStatistic {
+  indicator: string;
+  period: string | null;
+  /** The pooled value (all numerators over all denominators) in the indicator's unit; null without counts. */
+  national: number | null;
+  /** Over-dispersion factor and between-organisation variance, for z-score indicators. */
+  phi: number | null;
+  tau2: number | null;
+}
+
+export interface RatedOrg {
+  code: string;
+  name: string;
+  period: string | null;
+  indicators: IndicatorResult[];
+  scored: number;
+  score: number | null;
+  /** 0-based index into the framework's categories; null when not rated. */
+  categoryIndex: number | null;
+  category: string;
+  /** The cut or rule that decided the category, and any override. */
+  decidedBy: string;
+  toNextCategory: number | null;
+  /** The override that capped the category (e.g. "capped at Segment 3 (deficit = yes)"), or null. */
+  cappedBy: string | null;
+  /** League-table position (with `leagueTable`): by category, then mean score; null otherwise or when not rated. */
+  rank: number | null;
+  /** How many organisations the league table ranks in the period (the 134 of "112 of 134"); null without a rank. */
+  rankOf: number | null;
+  notes: string;
+}
+
+export interface PeriodSummary {
+  period: string | null;
+  /** Counts per category, in the framework's order. */
+  counts: number[];
+  notRated: number;
+  total: number;
+}
+
+export interface Summary {
+  categories: string[];
+  periods: PeriodSummary[];
+}
 
 export interface Rating {
   framework: Framework;
@@ -25,19 +93,19 @@ export interface Rating {
 export type RateOutcome = { ok: true; rating: Rating } | { ok: false; diagnostics: Diagnostic[] };
 
 /** One period rated: the step rate() repeats for each period, public so that a caller can rate one period at a time. */
-export type PeriodRating = PeriodRatingOf<RatedOrg>;
-
-/** A period rated, each organisation's row turned into a T as it was made (see ratePeriodColumns). */
-export interface PeriodRatingOf<T> {
+export interface PeriodRating {
   period: string | null;
   /** In organisation code order. */
-  organisations: T[];
+  organisations: RatedOrg[];
   /** One per indicator, in the framework's order. */
   statistics: IndicatorStatistic[];
   summary: PeriodSummary;
   /** Every problem found in the period, errors included, unsorted. */
   diagnostics: Diagnostic[];
 }
+
+/** A period rated, each organisation's row turned into a T as it was made (see ratePeriodColumns). */
+export type PeriodRatingOf<T> = Omit<PeriodRating, "organisations"> & { organisations: T[] };
 
 /**
  * The rating engine: a framework and per-organisation observations in, one rated row per organisation
@@ -63,8 +131,7 @@ export function ratePeriod(framework: Framework, period: string | null, records:
 /**
  * One period given as its records and, apart, each indicator's observations: what ratePeriod rates once
  * it has gathered them from the records. A caller that holds the values in a form of its own makes each
- * column only when asked, so that a period's observations are never all alive at once (at GP level,
- * 16 MB of objects that would otherwise live as long as the period's results).
+ * column only when asked, so that a period's observations are never all alive at once.
  */
 export interface PeriodColumns {
   period: string | null;
@@ -75,9 +142,10 @@ export interface PeriodColumns {
 }
 
 /**
- * Rate one period given as columns. With `each`, each organisation's rated row is handed to it as soon
- * as it is made, and only what it returns is kept: a caller that writes the rows as text never holds a
- * period's results all at once (at GP level, 156,000 objects that lived as long as the period).
+ * Rate one period given as columns, with the results ratePeriod gives for its records. With `each`,
+ * each organisation's rated row is handed to it as soon as it is made, in organisation code order, and
+ * only what it returns is kept: a caller that writes the rows as text never holds a period's results
+ * all at once.
  */
 export function ratePeriodColumns(framework: Framework, input: PeriodColumns): PeriodRating;
 export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns, each: (org: RatedOrg) => T): PeriodRatingOf<T>;

@@ -42,6 +42,6 @@ export function comparisonSection(c: Comparison, labels: ComparisonLabels): stri
 }
 
 /** Rows that moved up or down a category (merged predecessors too), biggest moves first, up before down, then by code. */
-export function moversOf(rows: readonly ComparisonRow[]): ComparisonRow[] {
+function moversOf(rows: readonly ComparisonRow[]): ComparisonRow[] {
   return rows.filter((r) => r.steps !== null && r.steps !== 0).sort((a, b) => Math.abs(b.steps!) - Math.abs(a.steps!) || b.steps! - a.steps! || compareText(a.code, b.code));
 }

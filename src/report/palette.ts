@@ -23,7 +23,7 @@ const WIDE_SCALE: readonly CategoryColour[] = [
   SCALE[3]!,
 ];
 
-export const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", ansi: "gray", shape: "cross" };
+const NOT_RATED_COLOUR: CategoryColour = { name: "grey", hex: "#8a8a8a", ansi: "gray", shape: "cross" };
 
 /** Making Data Count's special causes in the report's colours: improvement as the best category, concern as the worst; common cause grey. */
 export const IMPROVEMENT_COLOUR: CategoryColour = SCALE[0]!;

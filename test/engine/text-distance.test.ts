@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, nearestTexts } from "../../src/engine/text-distance.js";
+import { nearestTexts } from "../../src/engine/text-distance.js";
 
-describe("editDistance", () => {
+/**
+ * Where b ranks, by nearestTexts, among texts exactly k edits from a (k characters put before a), k
+ * from 0 to d + 1 but not d: d when b is exactly d edits from a. Those closer than d come after b in
+ * text order and those further before it, so that a tie with either (b one edit off) moves b.
+ */
+function rankAmongDecoys(a: string, b: string, d: number): number {
+  const decoys = Array.from({ length: d + 2 }, (_, k) => k).filter((k) => k !== d).map((k) => (k < d ? "\uffff" : "\u0000").repeat(k) + a);
+  return nearestTexts(a, [b, ...decoys], decoys.length + 1).indexOf(b);
+}
+
+describe("edit distance (Levenshtein), as nearestTexts ranks by it", () => {
   it.each([
     ["", "", 0],
     ["abc", "", 3],
@@ -11,8 +21,8 @@ describe("editDistance", () => {
     ["kitten", "sitting", 3],
     ["14L", "L14", 2],
   ])("%s -> %s is %i", (a, b, d) => {
-    expect(editDistance(a, b)).toBe(d);
-    expect(editDistance(b, a)).toBe(d);
+    expect(rankAmongDecoys(a, b, d)).toBe(d);
+    expect(rankAmongDecoys(b, a, d)).toBe(d);
   });
 });
 

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
-import { diagnosticLine } from "../../src/cli/diagnostic-lines.js";
+import { diagnosticLines } from "../../src/cli/diagnostic-lines.js";
 import { readBuiltinFramework } from "../../src/io/framework/builtin.js";
 import { DEFAULT_VALUES_OPTIONS } from "../../src/io/values/options.js";
 import { readValues } from "../../src/io/values/read-values.js";
@@ -24,7 +24,10 @@ describe("inputs that once broke a reader (fixtures/fuzz)", () => {
     const bytes = readFileSync(join(folder, name));
     const expected = await readValues(chunked(bytes, []), name, framework, { ...options, prefilter: false });
     expectWellFormed(expected.diagnostics, name);
-    for (const line of expected.diagnostics.map(diagnosticLine)) expect(line).not.toMatch(/[\r\n]/);
+    // Every problem printed (no cap), one line each: no line break or CR inside one.
+    const printed = diagnosticLines(expected.diagnostics, 0);
+    expect(printed.split("\n")).toHaveLength(expected.diagnostics.length + 1);
+    expect(printed).not.toMatch(/\r/);
     for (let cut = 0; cut <= bytes.length; cut++) {
       for (const prefilter of [true, false]) {
         expect(await readValues(chunked(bytes, [cut]), name, framework, { ...options, prefilter })).toEqual(expected);

@@ -2,7 +2,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_XMR_OPTIONS } from "../../src/engine/stats/spc/xmr-chart.js";
 import { trend, type Trend } from "../../src/engine/trend/trend.js";
-import { pointFlag, renderTrend, seriesFlags, trendRows } from "../../src/io/output/trend-table.js";
+import { formulaSafe } from "../../src/io/output/formula-safe.js";
+import { pointFlag, renderTrend, seriesFlags } from "../../src/io/output/trend-table.js";
 import { dataset, record, twoIndicators } from "../helpers/framework.js";
 
 // "=A" starts a formula in a spreadsheet: the code cell must come out as text. Worked by hand: the
@@ -49,12 +50,12 @@ describe("renderTrend", () => {
     expect(rows[14]!.slice(2)).toEqual(["2025-02", "60", ...rows[1]!.slice(4, 7), "outside-limits improvement"]);
   });
 
-  it("writes the same cells in JSON, numbers as numbers, with the periods and options", () => {
+  it("writes the same cells in JSON as in CSV (where formulas are made safe), numbers as numbers, with the periods and options", () => {
     const json = JSON.parse(renderTrend(doc, "json", false)) as { periods: string[]; options: object; series: Record<string, unknown>[] };
-    const { columns, rows } = trendRows(t, false);
+    const [columns, ...rows] = parse(renderTrend(doc, "csv", false)) as string[][];
     expect(json.periods).toEqual(t.periods);
     expect(json.options).toEqual({ baseline: null, screen_outliers: true, run_length: 7, two_in_three: "2-3sigma" });
-    expect(json.series.map((s) => columns.map((c) => (s[c] === null ? "" : String(s[c]))))).toEqual(rows);
+    expect(json.series.map((s) => columns!.map((c) => formulaSafe(s[c] === null ? "" : String(s[c]))))).toEqual(rows);
     expect(typeof json.series[0]!["mean"]).toBe("number");
     expect(json.series[1]!["mean"]).toBeNull();
   });

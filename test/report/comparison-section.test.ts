@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compare, type Comparison, type ComparisonRow } from "../../src/engine/compare/compare.js";
 import type { GradedRows } from "../../src/engine/compare/graded-rows.js";
 import { DEFAULT_CATEGORIES, NOT_RATED } from "../../src/engine/framework/categories.js";
-import { comparisonSection, moversOf } from "../../src/report/comparison-section.js";
+import { comparisonSection } from "../../src/report/comparison-section.js";
 
 const [TOP, WELL, NEEDS, GREATEST] = DEFAULT_CATEGORIES;
 
@@ -87,13 +87,13 @@ describe("comparisonSection", () => {
   });
 });
 
-describe("moversOf", () => {
+describe("the movers table", () => {
   const row = (code: string, steps: number | null, change = ""): ComparisonRow => ({
     code,
     name: "",
     successorCode: null,
-    oldCategory: null,
-    newCategory: null,
+    oldCategory: steps === null ? null : WELL!,
+    newCategory: steps === null ? null : WELL!,
     change,
     steps,
     oldScore: null,
@@ -110,6 +110,7 @@ describe("moversOf", () => {
     { name: "not who stayed, arrived, left or is now (not) rated", rows: [row("S", 0), row("N", null, "new"), row("R", null, "now rated"), row("U", 2)], order: ["U"] },
     { name: "a merged predecessor that moved", rows: [row("M1", -2, "merged"), row("M2", 0, "merged")], order: ["M1"] },
   ])("orders: $name", ({ rows, order }) => {
-    expect(moversOf(rows).map((r) => r.code)).toEqual(order);
+    const html = comparisonSection({ ...comparison([], []), rows }, { old: "a", new: "b" });
+    expect([...html.matchAll(/<tr><td class="code">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(order);
   });
 });

@@ -27,7 +27,7 @@ export interface RateOptions extends InputOptions, UncertaintyFlags {
 }
 
 /** The graded table's formats: the text ones, and an .xlsx workbook. */
-export const RATE_FORMATS = [...OUTPUT_FORMATS, "xlsx"] as const;
+const RATE_FORMATS = [...OUTPUT_FORMATS, "xlsx"] as const;
 
 export async function rateCommand(opts: RateOptions, proc: Proc): Promise<ExitCode> {
   const toStdout = opts.out === "-";

@@ -1,4 +1,4 @@
-import { quantilesType7 } from "../stats/index.js";
+import { quantilesType7 } from "../stats/quantile.js";
 import type { Framework, MeanScoreAggregation } from "../framework/schema.js";
 import { scaleCategories } from "../framework/categories.js";
 import { categoriseMean, weightedMean } from "./mean-score.js";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { NOT_RATED } from "../framework/categories.js";
 import { compareText } from "../text-order.js";
@@ -10,49 +9,46 @@ import { successorOf, type SuccessorMap } from "./successors.js";
  * predecessor compared with its successor; `new` / `gone` for an organisation in only one table;
  * `now rated` / `now not rated` when one side is Not rated, which is neither better nor worse.
  */
-export const ComparisonRow = z.object({
-  code: z.string(),
-  name: z.string(),
+export interface ComparisonRow {
+  code: string;
+  name: string;
   /** The code in the newer table when it differs (a merger or a new code), else null. */
-  successorCode: z.string().nullable(),
-  oldCategory: z.string().nullable(),
-  newCategory: z.string().nullable(),
-  change: z.string(),
+  successorCode: string | null;
+  oldCategory: string | null;
+  newCategory: string | null;
+  change: string;
   /** Categories moved up (positive) or down (negative); null when either side is missing or Not rated. */
-  steps: z.number().int().nullable(),
-  oldScore: z.number().nullable(),
-  newScore: z.number().nullable(),
-  scoreChange: z.number().nullable(),
+  steps: number | null;
+  oldScore: number | null;
+  newScore: number | null;
+  scoreChange: number | null;
   /** League-table ranks, where both tables rank; rankChange is places climbed (old rank minus new). */
-  oldRank: z.number().int().nullable(),
-  newRank: z.number().int().nullable(),
-  rankChange: z.number().int().nullable(),
-});
-export type ComparisonRow = z.infer<typeof ComparisonRow>;
+  oldRank: number | null;
+  newRank: number | null;
+  rankChange: number | null;
+}
 
 export const NEW = "new";
 export const GONE = "gone";
 
-export const TransitionMatrix = z.object({
+export interface TransitionMatrix {
   /** Old categories, then Not rated, then `new` (in the newer table only). */
-  rows: z.array(z.string()),
+  rows: string[];
   /** New categories, then Not rated, then `gone` (in the older table only). */
-  columns: z.array(z.string()),
-  counts: z.array(z.array(z.number().int())),
-});
-export type TransitionMatrix = z.infer<typeof TransitionMatrix>;
+  columns: string[];
+  counts: number[][];
+}
 
-export const ComparisonCounts = z.object({
-  up: z.number().int(),
-  down: z.number().int(),
-  same: z.number().int(),
-  merged: z.number().int(),
-  new: z.number().int(),
-  gone: z.number().int(),
+export interface ComparisonCounts {
+  up: number;
+  down: number;
+  same: number;
+  merged: number;
+  new: number;
+  gone: number;
   /** Organisations up minus organisations down (merged predecessors included). */
-  net: z.number().int(),
-});
-export type ComparisonCounts = z.infer<typeof ComparisonCounts>;
+  net: number;
+}
 
 export interface Comparison {
   categories: string[];

@@ -16,32 +16,32 @@ export const Unit = z
   });
 export type Unit = z.infer<typeof Unit>;
 
-export const ThresholdsScoring = z.strictObject({
+const ThresholdsScoring = z.strictObject({
   method: z.literal("thresholds"),
   /** One cut per boundary between bands, best band's cut first. */
   cuts: z.array(z.number().finite()).min(1),
 });
 
 /** The value's confidence interval against the indicator's standard: significantly better, meets, misses, significantly worse. */
-export const StandardCiScoring = z.strictObject({
+const StandardCiScoring = z.strictObject({
   method: z.literal("standard-ci"),
   statistic: z.enum(["proportion", "rate"]),
   confidence: z.union([z.literal(0.95), z.literal(0.998)]),
 });
 
 /** Bands by position among all organisations of the period: cut points at these percentiles (R type 7). */
-export const QuantilesScoring = z.strictObject({
+const QuantilesScoring = z.strictObject({
   method: z.literal("quantiles"),
   percentiles: z.array(z.number().gt(0).lt(100)).min(1),
 });
 
 /** The NHS Oversight Framework 2025/26 score by rank, 1.00 (best) to 4.00 (worst); it feeds the mean as a score, not a band. */
-export const RankScoreScoring = z.strictObject({
+const RankScoreScoring = z.strictObject({
   method: z.literal("rank-score"),
 });
 
 /** Spiegelhalter's z-score against the pooled national value, optionally adjusted for over-dispersion. */
-export const ZScoreScoring = z.strictObject({
+const ZScoreScoring = z.strictObject({
   method: z.literal("z-score"),
   statistic: z.enum(["proportion", "ratio"]),
   overdispersion: z.enum(["none", "multiplicative", "additive"]).default("multiplicative"),
@@ -51,7 +51,7 @@ export const ZScoreScoring = z.strictObject({
 });
 
 /** A published label (e.g. a self-assessment) mapped to a band; labels are matched ignoring case and outer spaces. */
-export const CategoricalScoring = z.strictObject({
+const CategoricalScoring = z.strictObject({
   method: z.literal("categorical"),
   bands: z.record(z.string().min(1), z.number().int().positive()),
 });
@@ -133,7 +133,7 @@ export const Rule = z.strictObject({
 export type Rule = z.infer<typeof Rule>;
 
 /** An ordered list of rules over the counts of indicators per band: the first that holds decides. */
-export const RulesAggregation = z.strictObject({
+const RulesAggregation = z.strictObject({
   method: z.literal("rules"),
   rules: z.array(Rule).min(1),
   /** The category when no rule holds. */

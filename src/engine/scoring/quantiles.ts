@@ -1,4 +1,4 @@
-import { quantilesType7 } from "../stats/index.js";
+import { quantilesType7 } from "../stats/quantile.js";
 import type { Indicator, ScoringOf } from "../framework/schema.js";
 import { withValues, type Measured, type Outcome } from "./outcome.js";
 import { bandByThresholds, nextBandTarget } from "./thresholds.js";

@@ -15,8 +15,8 @@ import { scoreByZ } from "./z-score.js";
 
 /**
  * One indicator scored for every organisation of a period, in the records' order. The results are
- * made one at a time when asked: held as objects, a GP-level period's 156,000 results outlived every
- * collection of the young generation and were copied twice each.
+ * made one at a time when asked, so that they die young instead of living as long as the period
+ * (bench/README.md, "Figures behind the source's comments").
  */
 export interface IndicatorScores {
   /** What the method said of each organisation: all that aggregation reads. */
@@ -126,8 +126,8 @@ function resultMaker(indicator: Indicator, observations: readonly (Observation |
 
 /**
  * Each indicator's observations, in the records' order. Gathered a record at a time, so that a record's
- * observations are read together while they are in the CPU cache: a pass over every record per
- * indicator took three times as long at GP level, waiting on memory.
+ * observations are read together while they are in the CPU cache, where a pass over every record per
+ * indicator waits on memory (bench/README.md, "Figures behind the source's comments").
  */
 export function observationColumns(indicators: readonly Indicator[], records: readonly OrgRecord[]): (Observation | undefined)[][] {
   const columns = indicators.map(() => new Array<Observation | undefined>(records.length));

@@ -1,4 +1,5 @@
-import { rateInterval, wilson } from "../stats/index.js";
+import { rateInterval } from "../stats/poisson-interval.js";
+import { wilson } from "../stats/wilson.js";
 import type { Indicator, ScoringOf } from "../framework/schema.js";
 import { unitMultiplier } from "../framework/units.js";
 import { unscored, withValues, type Measured, type Outcome } from "./outcome.js";

@@ -1,4 +1,4 @@
-import { overdispersion } from "../stats/index.js";
+import { overdispersion } from "../stats/overdispersion.js";
 import type { Indicator, ScoringOf } from "../framework/schema.js";
 import { unscored, type Measured, type Outcome } from "./outcome.js";
 import { bandByThresholds } from "./thresholds.js";

@@ -68,8 +68,3 @@ export function normalCdf(x: number): number {
   const tail = smallerTail(x);
   return x > 0 ? 1 - tail : tail;
 }
-
-/** 1 − Φ(x) = P(Z > x), computed directly so that it keeps its precision far out in the upper tail. */
-export function normalUpperTail(x: number): number {
-  return normalCdf(-x);
-}

@@ -10,10 +10,10 @@ export interface PoissonInterval extends Interval {
 }
 
 /** Below this count PHE uses the exact interval; from it upwards, Byar's approximation. */
-export const EXACT_BELOW = 10;
+const EXACT_BELOW = 10;
 
 /** Poisson interval for a count on the count scale, choosing the method as PHE does. */
-export function poissonInterval(x: number, confidence: number): PoissonInterval {
+function poissonInterval(x: number, confidence: number): PoissonInterval {
   if (Number.isNaN(x)) return { lower: Number.NaN, upper: Number.NaN, method: null };
   if (x < EXACT_BELOW) return { ...poissonExact(x, confidence), method: "Exact" };
   return { ...byars(x, confidence), method: "Byars" };

@@ -6,7 +6,7 @@ import { compareText } from "../text-order.js";
  * NHS's, April to March: "2024/25 Q1" is April to June 2024. A calendar quarter is written with a
  * plain year ("2024 Q1", "Q1 2024"): January to March.
  */
-export const PERIOD_KINDS = ["financial-quarter", "calendar-quarter", "financial-year", "month", "date", "year", "number"] as const;
+const PERIOD_KINDS = ["financial-quarter", "calendar-quarter", "financial-year", "month", "date", "year", "number"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** One way of reading a label: its kind and its position among labels of that kind. */

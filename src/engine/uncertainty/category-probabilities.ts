@@ -1,7 +1,7 @@
 import { lookupByOrgPeriod } from "../dataset/org-period.js";
 import type { Dataset } from "../dataset/schema.js";
 import type { Framework } from "../framework/schema.js";
-import { quantileType7 } from "../stats/index.js";
+import { quantileType7 } from "../stats/quantile.js";
 import { bootstrap, type BootstrapOptions, type PeriodDraws } from "./bootstrap.js";
 
 /** How often the draws gave an organisation each category. */

@@ -2,7 +2,8 @@ import type { Indicator } from "../framework/schema.js";
 import { averageRanks, rankScore } from "../scoring/rank-score.js";
 import { bandAgainstStandard, standardInterval } from "../scoring/standard-ci.js";
 import { thresholdBand } from "../scoring/thresholds.js";
-import { overdispersion, quantilesType7 } from "../stats/index.js";
+import { overdispersion } from "../stats/overdispersion.js";
+import { quantilesType7 } from "../stats/quantile.js";
 import { SAMPLER, type IndicatorSamplers } from "./observation-sampler.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Observation } from "../dataset/schema.js";
 import type { Indicator } from "../framework/schema.js";
 import { isShareUnit, unitMultiplier } from "../framework/units.js";
 import type { Outcome } from "../scoring/outcome.js";
-import { zForConfidence } from "../stats/index.js";
+import { zForConfidence } from "../stats/normal.js";
 import type { Random } from "../stats/random.js";
 
 /** How an observation is drawn. */

@@ -7,7 +7,7 @@ import { compareText } from "../text-order.js";
 import { isPercentUnit } from "../framework/units.js";
 
 /** Fewer organisations than this scored on an indicator makes its bands, and any ranking, fragile. */
-export const MIN_SCORED_PER_INDICATOR = 5;
+const MIN_SCORED_PER_INDICATOR = 5;
 const LISTED = 5;
 
 export interface OrgList {

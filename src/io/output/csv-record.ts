@@ -8,8 +8,8 @@ const NEEDS_QUOTES = /[",\n]/;
  * holding a quote, a comma or a LF is quoted with its quotes doubled, others (empty ones too) are
  * written as they are; a text that a spreadsheet would run as a formula is made safe first
  * (formula-safe.ts). Written out rather than asking the library, because a GP-level table
- * has millions of fields and the library's per-field option handling took about four times as long;
- * a property test holds the two to the same bytes.
+ * has millions of fields and the library's per-field option handling is slow on them (bench/README.md,
+ * "Figures behind the source's comments"); a property test holds the two to the same bytes.
  */
 export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(",")}\n`;

@@ -5,8 +5,8 @@ import { csvRecord } from "./csv-record.js";
 import { formatValue } from "./format-number.js";
 import { escapeCell, markdownTable } from "./markdown.js";
 
-export const SERIES_COLUMNS = ["org_code", "indicator", "points", "mean", "lpl", "upl", "last_value", "variation", "assurance", "flags"] as const;
-export const POINT_COLUMNS = ["org_code", "indicator", "period", "value", "mean", "lpl", "upl", "flag"] as const;
+const SERIES_COLUMNS = ["org_code", "indicator", "points", "mean", "lpl", "upl", "last_value", "variation", "assurance", "flags"] as const;
+const POINT_COLUMNS = ["org_code", "indicator", "period", "value", "mean", "lpl", "upl", "flag"] as const;
 const NUMERIC = new Set(["points", "mean", "lpl", "upl", "last_value", "value"]);
 
 /** The icons' names as Making Data Count's guidance words them, shared by the terminal summary and the HTML report. */
@@ -48,7 +48,7 @@ export function pointFlag(cause: SpecialCause | null, type: PointType): string {
 const num = (x: number | undefined | null) => (x === undefined || x === null ? "" : formatValue(x));
 
 /** One row per series (or with `points`, per point), each cell's text in the columns' order. */
-export function trendRows(trend: Trend, points: boolean): { columns: readonly string[]; rows: string[][] } {
+function trendRows(trend: Trend, points: boolean): { columns: readonly string[]; rows: string[][] } {
   if (!points) {
     return {
       columns: SERIES_COLUMNS,

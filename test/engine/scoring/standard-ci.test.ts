@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Indicator } from "../../../src/engine/framework/schema.js";
 import { bandAgainstStandard, scoreAgainstStandard } from "../../../src/engine/scoring/standard-ci.js";
-import { poissonExact, byars, wilson } from "../../../src/engine/stats/index.js";
+import { byars } from "../../../src/engine/stats/byar.js";
+import { poissonExact } from "../../../src/engine/stats/poisson-exact.js";
+import { wilson } from "../../../src/engine/stats/wilson.js";
 import { item } from "./helpers.js";
 
 describe("bandAgainstStandard", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Indicator } from "../../../src/engine/framework/schema.js";
 import { scoreByZ } from "../../../src/engine/scoring/z-score.js";
-import { overdispersion } from "../../../src/engine/stats/index.js";
+import { overdispersion } from "../../../src/engine/stats/overdispersion.js";
 import { item } from "./helpers.js";
 
 const counts: [number, number][] = [

@@ -21,7 +21,7 @@ export function beyondTwoSigma(values: readonly number[], limits: XmrLimits, rul
  * Points in a window of three consecutive points of which at least two count and all three are on the
  * same side of the mean (the package's ptd_two_in_three; the same-side check is its fix for issue #143).
  */
-export function twoInThreeWindows(counted: readonly boolean[], sides: readonly Direction[]): boolean[] {
+function twoInThreeWindows(counted: readonly boolean[], sides: readonly Direction[]): boolean[] {
   const inWindow = counted.map(() => false);
   for (let start = 0; start + 3 <= counted.length; start++) {
     const side = sides[start]!;

@@ -3,13 +3,13 @@
  * NHSRplotthedots computes them (R/ptd_spc_standard.R): 2.66 is 3/d2 with d2 = 1.128 for moving ranges
  * of two points, so the process limits sit three sigma from the mean.
  */
-export const LIMIT_FACTOR = 2.66;
+const LIMIT_FACTOR = 2.66;
 /**
  * D4 for ranges of two points: a moving range at or above 3.267 times the average is itself a signal
  * and is left out of the average, as Nelson (1982, J. Quality Technology 14(3)) advises and the package
  * does by default; the Making Data Count Excel tool keeps it (see the package's deviations vignette).
  */
-export const SCREEN_FACTOR = 3.267;
+const SCREEN_FACTOR = 3.267;
 
 export interface XmrLimitOptions {
   /** Compute the mean and moving ranges from the first N points only (the package's fix_after_n_points); null: all. */

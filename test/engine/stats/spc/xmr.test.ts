@@ -5,9 +5,12 @@ import { runMembers, shiftRunEnds, trendRunEnds } from "../../../../src/engine/s
 import { specialCauses } from "../../../../src/engine/stats/spc/special-cause.js";
 import { beyondTwoSigma } from "../../../../src/engine/stats/spc/two-in-three.js";
 import { DEFAULT_XMR_OPTIONS, xmrChart } from "../../../../src/engine/stats/spc/xmr-chart.js";
-import { LIMIT_FACTOR, xmrLimits } from "../../../../src/engine/stats/spc/xmr-limits.js";
+import { xmrLimits } from "../../../../src/engine/stats/spc/xmr-limits.js";
 
 describe("xmrLimits", () => {
+  // Making Data Count's 2.66 (3/d2, d2 = 1.128): the process limits sit three sigma from the mean.
+  const LIMIT_FACTOR = 2.66;
+
   it.each([
     // values, options, mean, average moving range
     [[1, 3, 2, 4], { baseline: null, screenOutliers: true }, 2.5, 5 / 3],
