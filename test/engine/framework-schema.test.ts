@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Framework, thresholdCutsProblem } from "../../src/engine/framework/schema.js";
+import { thresholdCutsProblem } from "../../src/engine/framework/cuts.js";
+import { Framework } from "../../src/engine/framework/schema.js";
 
 const indicator = (over: Record<string, unknown> = {}) => ({
   id: "a",

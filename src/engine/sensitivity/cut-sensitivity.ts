@@ -1,6 +1,7 @@
 import { orgPeriodKey } from "../dataset/org-period.js";
 import type { Dataset } from "../dataset/schema.js";
-import { isStrictlyMonotone, thresholdCutsProblem, type Framework } from "../framework/schema.js";
+import { isStrictlyMonotone, thresholdCutsProblem } from "../framework/cuts.js";
+import type { Framework } from "../framework/schema.js";
 import { scaleCategories } from "../framework/categories.js";
 import { rate, type Rating } from "../rate.js";
 

@@ -1,7 +1,8 @@
 import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import { error, hasErrors, warning, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
-import { Framework, INDICATOR_ID, Polarity, thresholdCutsProblem, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
+import { thresholdCutsProblem } from "../../engine/framework/cuts.js";
+import { Framework, INDICATOR_ID, Polarity, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
 import { isPercentUnit, unitProblem } from "../../engine/framework/units.js";
 import { notANumber, parseCell } from "../cell.js";
 import { readTableRows } from "../csv/read-table.js";
