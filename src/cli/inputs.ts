@@ -76,7 +76,7 @@ export interface InputsRead {
   diagnostics: DiagnosticCollector;
 }
 
-export const EXAMPLE = {
+const EXAMPLE = {
   framework: "ccg-iaf-2016-17-mental-health",
   values: fileURLToPath(new URL("ccg-2016-17-mental-health-synthetic.csv", EXAMPLE_FOLDER)),
 };
