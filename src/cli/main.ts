@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { TWO_IN_THREE_RULES } from "../engine/stats/spc/two-in-three.js";
-import { ENCODINGS } from "../io/csv/encodings.js";
-import { DEFAULT_CSV_LIMITS } from "../io/csv/limits.js";
+import { ENCODINGS } from "../io/rows/csv/encodings.js";
+import { DEFAULT_CSV_LIMITS } from "../io/rows/csv/limits.js";
 import { VALUES_LAYOUTS } from "../io/values/layout.js";
 import { DEFAULT_MAX_PER_CODE, diagnosticLines } from "./diagnostic-lines.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CsvTextFilter } from "../../src/io/csv/csv-text.js";
-import { EncodingError } from "../../src/io/csv/decode.js";
+import { CsvTextFilter } from "../../src/io/rows/csv/csv-text.js";
+import { EncodingError } from "../../src/io/rows/csv/decode.js";
 
 /** What the filter gives for `chunks`, joined, and what it made of the first line. */
 function filtered(chunks: (string | Buffer)[], options = {}) {

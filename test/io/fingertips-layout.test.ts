@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readHeader } from "../../src/io/csv/header.js";
+import { readHeader } from "../../src/io/rows/header.js";
 import { fingertipsColumns } from "../../src/io/values/fingertips.js";
 import { OUR_COLUMNS, resolveLayout } from "../../src/io/values/layout.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../../src/io/values/options.js";

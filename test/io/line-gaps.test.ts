@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineGaps } from "../../src/io/csv/line-gaps.js";
+import { LineGaps } from "../../src/io/rows/csv/line-gaps.js";
 
 describe("LineGaps", () => {
   it("turns lines of the text passed on into the file's, across gaps noted as they come", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readBuiltinFramework } from "../../src/io/framework/builtin.js";
-import { LinePrefilter, simpleCells } from "../../src/io/csv/prefilter.js";
+import { LinePrefilter, simpleCells } from "../../src/io/rows/csv/prefilter.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../../src/io/values/options.js";
 import { readValues } from "../../src/io/values/read-values.js";
 import { cell, chunked, csvish } from "../fuzz/arbitraries.js";

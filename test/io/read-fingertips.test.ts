@@ -198,7 +198,7 @@ describe("reading the synthetic export in parts", () => {
     writeFileSync(path, fixture);
     const options: ValuesOptions = { ...DEFAULT_VALUES_OPTIONS, where };
     const whole = await readValues(Readable.from([fixture]), "f.csv", thresholds, options);
-    const parts = await built.readValuesFile({ path, size: fixture.length, file: "f.csv", open: () => Readable.from([fixture]) }, thresholds, options, 3);
+    const parts = await built.startValuesRead({ path, size: fixture.length, file: "f.csv", open: () => Readable.from([fixture]) }, options, 3).read(thresholds);
     expect(parts.parts).toBe(3);
     expect(sortDiagnostics(parts.diagnostics)).toEqual(sortDiagnostics(whole.diagnostics));
     expect(parts.dataset).toEqual(whole.dataset);

@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import type { Encoding } from "../../src/io/csv/encodings.js";
+import type { Encoding } from "../../src/io/rows/csv/encodings.js";
 import type { RowEvent as RecordEvent } from "../../src/io/rows/row-source.js";
 import { csvRows } from "../../src/io/rows/csv-rows.js";
-import { DEFAULT_CSV_LIMITS, type CsvLimits } from "../../src/io/csv/limits.js";
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from "../../src/io/rows/csv/limits.js";
 
 async function events(chunks: Buffer[], encoding?: Encoding, limits?: CsvLimits): Promise<RecordEvent[]> {
   const out: RecordEvent[] = [];

@@ -12,7 +12,7 @@ import { cell, csvish, HEADERS } from "../fuzz/arbitraries.js";
 import { ROOT } from "../helpers/in-process.js";
 
 // The reading threads run compiled JavaScript, so the scan is tested as built (npm test builds first).
-const built = (await import(pathToFileURL(join(ROOT, "dist/io/csv/scan-thread.js")).href)) as typeof import("../../src/io/csv/scan-thread.js");
+const built = (await import(pathToFileURL(join(ROOT, "dist/io/rows/csv/scan-thread.js")).href)) as typeof import("../../src/io/rows/csv/scan-thread.js");
 
 const framework = readBuiltinFramework("ccg-iaf-2016-17-mental-health");
 const dir = mkdtempSync(join(tmpdir(), "ccg-scan-"));

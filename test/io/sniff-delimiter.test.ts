@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffDelimiter } from "../../src/io/csv/sniff-delimiter.js";
+import { sniffDelimiter } from "../../src/io/rows/csv/sniff-delimiter.js";
 
 describe("sniffDelimiter", () => {
   it.each([

@@ -5,7 +5,7 @@ import type { Framework } from "../../engine/framework/schema.js";
 import { NOT_RATED } from "../../engine/framework/categories.js";
 import { byCodeThenPeriod, summarise, type IndicatorResult, type RatedOrg, type Rating } from "../../engine/rate.js";
 import { notANumber, parseCell } from "../cell.js";
-import { readTable } from "../csv/read-table.js";
+import { readTable } from "../rows/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
 import { isGradedJson } from "./read-graded.js";
 

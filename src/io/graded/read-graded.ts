@@ -6,7 +6,7 @@ import { DEFAULT_CATEGORIES, NOT_RATED } from "../../engine/framework/categories
 import { compareText } from "../../engine/text-order.js";
 import { notANumber, parseCell } from "../cell.js";
 import { fromFormulaSafe } from "../output/formula-safe.js";
-import { readTable } from "../csv/read-table.js";
+import { readTable } from "../rows/read-table.js";
 import { locate, parseJson } from "../json/parse-json.js";
 
 export interface GradedReadOptions {

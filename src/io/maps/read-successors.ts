@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import type { Succession } from "../../engine/compare/successors.js";
 import { error, hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
-import { readTable } from "../csv/read-table.js";
+import { readTable } from "../rows/read-table.js";
 
 export interface SuccessionsRead {
   successions: Succession[];

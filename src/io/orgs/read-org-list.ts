@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import type { Diagnostic } from "../../engine/diagnostics.js";
-import { readTable } from "../csv/read-table.js";
+import { readTable } from "../rows/read-table.js";
 
 export interface OrgListRead {
   codes: Set<string>;

@@ -1,5 +1,5 @@
 /** A column's letters as a spreadsheet names it: 1 is A, 27 is AA. */
-function columnLetters(column: number): string {
+export function columnLetters(column: number): string {
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;

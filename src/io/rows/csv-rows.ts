@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "../csv/read-records.js";
+import { openCsvText, parseCsvText, type CsvTextOpened, type ReadRecordsOptions } from "./csv/read-records.js";
 import type { RowSource } from "./row-source.js";
 
 /** A CSV file's bytes, or its text already opened (see scan-thread.ts). */

@@ -5,7 +5,7 @@ import { thresholdCutsProblem } from "../../engine/framework/cuts.js";
 import { Framework, INDICATOR_ID, Polarity, Unit, type FrameworkInput } from "../../engine/framework/schema.js";
 import { isPercentUnit, unitProblem } from "../../engine/framework/units.js";
 import { notANumber, parseCell } from "../cell.js";
-import { readTableRows } from "../csv/read-table.js";
+import { readTableRows } from "../rows/read-table.js";
 import { csvRows } from "../rows/csv-rows.js";
 import { inSheet, type RowSource } from "../rows/row-source.js";
 

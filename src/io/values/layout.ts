@@ -1,4 +1,4 @@
-import { columnOf, type Header } from "../csv/header.js";
+import { columnOf, type Header } from "../rows/header.js";
 import { FINGERTIPS, fingertipsColumns } from "./fingertips.js";
 import type { ValuesOptions } from "./options.js";
 

@@ -4,7 +4,7 @@ import type { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import type { Indicator } from "../../engine/framework/schema.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
 import { notANumber, parseCell } from "../cell.js";
-import type { Header } from "../csv/header.js";
+import type { Header } from "../rows/header.js";
 import type { Source, SpreadColumns } from "./plan.js";
 import type { ValuesStore } from "./values-store.js";
 

@@ -1,5 +1,5 @@
-import type { Encoding } from "../csv/encodings.js";
-import type { CsvLimits } from "../csv/limits.js";
+import type { Encoding } from "../rows/csv/encodings.js";
+import type { CsvLimits } from "../rows/csv/limits.js";
 import type { ValuesLayout } from "./layout.js";
 
 /**

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../engine/diagnostics.js";
 import { error, warning } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { needsCounts } from "../../engine/scoring/needs-counts.js";
-import { columnOf, type Header } from "../csv/header.js";
+import { columnOf, type Header } from "../rows/header.js";
 import { resolveLayout } from "./layout.js";
 import type { ValuesOptions } from "./options.js";
 

@@ -1,6 +1,6 @@
 import type { Framework } from "../../engine/framework/schema.js";
-import { columnOf, readHeader } from "../csv/header.js";
-import type { ReadRecordsOptions } from "../csv/read-records.js";
+import { columnOf, readHeader } from "../rows/header.js";
+import type { ReadRecordsOptions } from "../rows/csv/read-records.js";
 import { csvRows, type CsvInput } from "../rows/csv-rows.js";
 import { placeInSheet, type RowSource } from "../rows/row-source.js";
 import { finishRead, type ValuesRead } from "./finish-read.js";

@@ -2,7 +2,7 @@ import { orgPeriodKey } from "../../engine/dataset/org-period.js";
 import { DiagnosticCollector, type CollectorParts } from "../../engine/diagnostic-collector.js";
 import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
-import { readHeader, rowLengthProblem, type Header } from "../csv/header.js";
+import { readHeader, rowLengthProblem, type Header } from "../rows/header.js";
 import type { RowEvent, RowSource } from "../rows/row-source.js";
 import { fillAttributes } from "./attributes.js";
 import { observe } from "./observe.js";

@@ -8,7 +8,7 @@ import { readSegment } from "./segment-read.js";
 import { csvRows } from "../rows/csv-rows.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
-import { countNewlines } from "../csv/newlines.js";
+import { countNewlines } from "../rows/csv/newlines.js";
 import type { PartRead, SegmentJob } from "./split-read.js";
 
 /**

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { workerJob } from "../worker-thread.js";
-import { fileChunks } from "../source.js";
+import { workerJob } from "../../worker-thread.js";
+import { fileChunks } from "../../source.js";
 import { CsvTextFilter } from "./csv-text.js";
 import type { ScanError, ScanJob, ScanMessage } from "./scan-thread.js";
 

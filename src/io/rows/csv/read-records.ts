@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { error, type Diagnostic } from "../../engine/diagnostics.js";
+import { error, type Diagnostic } from "../../../engine/diagnostics.js";
 import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
 import type { LineGaps } from "./line-gaps.js";
-import type { RowEvent } from "../rows/row-source.js";
+import type { RowEvent } from "../row-source.js";
 
 export interface ReadRecordsOptions extends CsvTextOptions {
   /** Records left out by `onlyLinesWith` are counted here. */

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
-import { error, type Diagnostic } from "../../engine/diagnostics.js";
+import { error, type Diagnostic } from "../../../engine/diagnostics.js";
 import { ENCODINGS, type Encoding } from "./encodings.js";
 import { countNewlines } from "./newlines.js";
 

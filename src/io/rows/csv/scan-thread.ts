@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
-import { startWorker } from "../worker-thread.js";
-import type { Diagnostic } from "../../engine/diagnostics.js";
+import { startWorker } from "../../worker-thread.js";
+import type { Diagnostic } from "../../../engine/diagnostics.js";
 import type { CsvHead } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS } from "./limits.js";
 import { LineGaps } from "./line-gaps.js";

@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
 import { columnOf, readHeader, rowLengthProblem, type Header } from "./header.js";
-import { csvRows } from "../rows/csv-rows.js";
-import { inSheet, type RowSource } from "../rows/row-source.js";
+import { csvRows } from "./csv-rows.js";
+import { inSheet, type RowSource } from "./row-source.js";
 
 export interface TableRow {
   line: number;
