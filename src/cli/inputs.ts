@@ -12,7 +12,7 @@ import { openSource } from "../io/source.js";
 import { DEFAULT_VALUES_OPTIONS, type ValuesOptions } from "../io/values/options.js";
 import type { ValuesLayout } from "../io/values/layout.js";
 import { openValues } from "../io/values/open-values.js";
-import { isWorkbookName, workbookRows } from "../io/rows/workbook-rows.js";
+import { isWorkbookName, openRows } from "../io/rows/open-rows.js";
 import { DataFailure, UsageError } from "./failures.js";
 import type { Proc } from "./proc.js";
 import { ProgressLine } from "./progress.js";
@@ -154,10 +154,8 @@ export async function loadFramework(opts: InputOptions, proc: Proc): Promise<{ v
   if (opts.thresholds !== undefined) {
     const opened = openSource(opts.thresholds, proc.stdin, (p) => resolve(proc.cwd, p));
     if (!opened.ok) throw new DataFailure([opened.diagnostic]);
-    const { readThresholds, readThresholdsRows, isThresholdsHeader } = await import("../io/thresholds/read-thresholds.js");
-    const read = isWorkbookName(opts.thresholds)
-      ? await readThresholdsRows(await workbookRows(opened.source, { isHeader: isThresholdsHeader }))
-      : await readThresholds(opened.source.open(), opened.source.name);
+    const { readThresholdsRows, isThresholdsHeader } = await import("../io/thresholds/read-thresholds.js");
+    const read = await readThresholdsRows(await openRows(opened.source, opened.source.name, { isHeader: isThresholdsHeader }));
     if (!read.ok) throw new DataFailure(read.diagnostics);
     return { value: withMin(read.framework), path: opened.source.path, warnings: read.warnings };
   }

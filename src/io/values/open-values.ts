@@ -1,7 +1,7 @@
-import { isWorkbookName, workbookRows } from "../rows/workbook-rows.js";
+import { isWorkbookName, openRows } from "../rows/open-rows.js";
 import type { Source } from "../source.js";
 import type { ValuesOptions } from "./options.js";
-import { isValuesHeader, readValues, readValuesRows } from "./read-values.js";
+import { isValuesHeader, readValuesRows, recordOptionsOf } from "./read-values.js";
 import { startValuesRead, type ValuesReading } from "./split-read.js";
 
 /** How to read a values file, beyond what its columns mean (ValuesOptions). */
@@ -16,17 +16,18 @@ export interface OpenValuesOptions {
 }
 
 /**
- * Begin reading a values file, of whichever format: a workbook's sheet, a CSV file (started now, on as
- * many threads as pay, while the framework is loaded: see startValuesRead), or CSV from stdin. `file`
- * is the name messages give the file. `read` gives the values once the framework is known; `cancel`
- * if it will never be asked for.
+ * Begin reading a values file, of whichever format: a CSV file on disk is started now, on as many
+ * threads as pay, while the framework is loaded (see startValuesRead); a workbook's sheet, or CSV from
+ * stdin, is read through its row source (openRows) once the framework is known. `file` is the name
+ * messages give the file. `read` gives the values; `cancel` if it will never be asked for.
  */
 export function openValues(source: Source, file: string, options: ValuesOptions, how: OpenValuesOptions = {}): ValuesReading {
-  const nothing = () => {};
-  if (isWorkbookName(source.name)) {
-    const choice = { sheet: how.sheet, headerRow: how.headerRow };
-    return { read: async (framework) => readValuesRows(await workbookRows(source, { ...choice, isHeader: isValuesHeader(framework, options) }), framework, options), cancel: nothing };
+  if (!isWorkbookName(source.name) && source.path !== null && source.size !== null) {
+    return startValuesRead({ path: source.path, size: source.size, file, open: source.open }, options, how.threads, how.progress);
   }
-  if (source.path === null || source.size === null) return { read: (framework) => readValues(source.open(), file, framework, options), cancel: nothing };
-  return startValuesRead({ path: source.path, size: source.size, file, open: source.open }, options, how.threads, how.progress);
+  const choice = { sheet: how.sheet, headerRow: how.headerRow };
+  return {
+    read: async (framework) => readValuesRows(await openRows(source, file, { ...choice, isHeader: isValuesHeader(framework, options) }, recordOptionsOf(options)), framework, options),
+    cancel: () => {},
+  };
 }
