@@ -2,7 +2,7 @@
 // `npm run bench`: times (a)-(e) on an NHS Digital-layout long file and (p) on a practice-heavy one,
 // alternating, median of several runs, and prints wall time, MB/s, rows/s, peak RSS and ratios to each
 // file's own floor, pandas and DuckDB jobs. See bench/README.md.
-//   node bench/run.mjs [--runs 3] [--options] [--only a,b,c]
+//   node bench/run.mjs [--runs 3] [--options] [--only a,b,c] [--against DIR]
 //   --options also times csv-parse option variants; --only runs just the jobs named (and the 2x ones of those).
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -96,6 +96,17 @@ if (args.includes("--options")) {
 }
 
 if (only) jobs.splice(0, jobs.length, ...jobs.filter((j) => only.has(j.id) || only.has(j.id.replace(/-(2x|1t)$/, ""))));
+// --against DIR: each job of ours also run with DIR's build (another checkout, built), alternating, to
+// set a change's figures beside those before it in one run on one machine.
+const against = args.includes("--against") ? args[args.indexOf("--against") + 1] : null;
+if (against !== null) {
+  const theirs = join(against, "bin/ccg-ratings.js");
+  if (!existsSync(join(against, "dist/cli/main.js"))) throw new Error(`--against ${against}: no build there (npm run build in it first)`);
+  for (const job of [...jobs]) {
+    if (!job.cmd.includes(cli)) continue;
+    jobs.splice(jobs.indexOf(job) + 1, 0, { ...job, id: `${job.id}@against`, what: `(${job.id}) with ${against}`, cmd: job.cmd.map((c) => (c === cli ? theirs : c)) });
+  }
+}
 const hasTime = existsSync("/usr/bin/time");
 function once(cmd) {
   const argv = hasTime ? ["/usr/bin/time", "-f", "\n%e %U %S %M", ...cmd] : cmd;
@@ -138,5 +149,12 @@ const growth = (id) => !summary.has(`${id}-2x`) ? `${id}: -` : `${id}: ${fmt(sum
 console.log(`\npeak RSS when the file doubles: ${["b", "c", "d", "p"].map(growth).join("; ")}`);
 if (summary.has("x-xlsx") && summary.has("x-csv")) {
   console.log(`100,000 rows: the workbook takes ${ratio("x-xlsx", "x-csv")}x the CSV's time and ${fmt(summary.get("x-xlsx").rssMB, 0)} MB against ${fmt(summary.get("x-csv").rssMB, 0)} MB`);
+}
+if (against !== null) {
+  console.log(`\nagainst ${against}: this build's median / that build's (wall, CPU, peak RSS)`);
+  for (const job of jobs.filter((j) => summary.has(`${j.id}@against`))) {
+    const [mine, theirs] = [summary.get(job.id), summary.get(`${job.id}@against`)];
+    console.log(`- ${job.id}: ${fmt(mine.wall / theirs.wall)}, ${fmt(mine.cpu / theirs.cpu)}, ${fmt(mine.rssMB / theirs.rssMB)}`);
+  }
 }
 if (summary.has("node")) console.log(`start-up: --version ${ratio("version", "node")}x and rate --example ${ratio("example", "node")}x the time of node -e 0`);
