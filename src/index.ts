@@ -48,3 +48,22 @@ export { Random } from "./engine/stats/random.js";
 export { bootstrap, bootstrapPeriod, type BootstrapOptions, type PeriodDraws } from "./engine/uncertainty/bootstrap.js";
 export { periodRankSets, rankRefusal, type PeriodRankSets, type RankSet, type RankSetOptions, type RankSets } from "./engine/uncertainty/rank-sets.js";
 export { categoryProbabilities, periodUncertainty, type CategoryProbabilities, type CountInterval, type PeriodUncertainty, type Uncertainty } from "./engine/uncertainty/category-probabilities.js";
+/**
+ * Funnel plots as Public Health England's PHEindicatormethods draws them (phe_funnels,
+ * phe_funnel_significance), checked against its published test tables: `proportionFunnelLimits`
+ * (the lines around an average proportion at one population), `ratioFunnelRow` (an observed count's
+ * exact Poisson lines for O/E, e.g. SHMI), `rateFunnelRow` (the same for a rate per population),
+ * `assignFunnelSignificance` (a proportion) and `assignRatioFunnelSignificance` (a ratio or rate):
+ * "Low (0.001)", "Low (0.025)", "High (0.025)", "High (0.001)" or "Not significant".
+ */
+export {
+  assignFunnelSignificance,
+  assignRatioFunnelSignificance,
+  proportionFunnelLimits,
+  rateFunnelRow,
+  ratioFunnelRow,
+  type FunnelSignificance,
+  type ProportionFunnelLimits,
+  type RateFunnelRow,
+  type RatioFunnelRow,
+} from "./engine/stats/funnel.js";

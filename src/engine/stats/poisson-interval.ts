@@ -13,7 +13,7 @@ export interface PoissonInterval extends Interval {
 const EXACT_BELOW = 10;
 
 /** Poisson interval for a count on the count scale, choosing the method as PHE does. */
-function poissonInterval(x: number, confidence: number): PoissonInterval {
+export function poissonInterval(x: number, confidence: number): PoissonInterval {
   if (Number.isNaN(x)) return { lower: Number.NaN, upper: Number.NaN, method: null };
   if (x < EXACT_BELOW) return { ...poissonExact(x, confidence), method: "Exact" };
   return { ...byars(x, confidence), method: "Byars" };

@@ -49,7 +49,7 @@ export function expectClose(actual: number, expected: number, where: string, rel
 }
 
 /** Half a unit in the last digit the peer printed: the most its rounding can move a value. */
-function halfUnitInLastPlace(printed: string): number {
+export function halfUnitInLastPlace(printed: string): number {
   const [mantissa = "", exponent = "0"] = printed.trim().toLowerCase().split("e");
   const decimals = mantissa.includes(".") ? (mantissa.split(".")[1] ?? "").length : 0;
   return 0.5 * 10 ** (Number(exponent) - decimals);
