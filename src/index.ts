@@ -18,7 +18,7 @@ export { gradedRowsOf, type GradedRows } from "./engine/compare/graded-rows.js";
 export { successorMap, successorOf, type Succession, type SuccessorMap } from "./engine/compare/successors.js";
 export { explain, type Explanation } from "./engine/explain/explanation.js";
 export { suspiciousInputs } from "./engine/validate/suspicious.js";
-export { readGraded } from "./io/graded/read-graded.js";
+export { readGraded } from "./io/graded/graded-rows.js";
 export { readSuccessions } from "./io/maps/read-successors.js";
 export { renderComparison, type ComparisonFormat } from "./io/output/comparison.js";
 export { trend, type Trend, type TrendOptions, type TrendOutcome, type TrendSeries } from "./engine/trend/trend.js";

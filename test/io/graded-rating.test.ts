@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rate, type Rating } from "../../src/engine/rate.js";
-import { ratingFromGraded, gradedFrameworkId } from "../../src/io/graded/graded-rating.js";
+import { toRating } from "../../src/io/graded/graded-rating.js";
+import { gradedFrameworkId, readGradedTable } from "../../src/io/graded/graded-table.js";
 import { renderRating } from "../../src/io/output/render.js";
 import { readBuiltinFramework } from "../../src/io/framework/builtin.js";
 import { Framework } from "../../src/engine/framework/schema.js";
@@ -23,6 +24,12 @@ function rated(): Rating {
   const out = rate(framework, { hasPeriods: false, records });
   if (!out.ok) throw new Error("should rate");
   return out.rating;
+}
+
+/** As report reads a graded table: told the framework it was rated with. */
+async function ratingFromGraded(text: string, file: string, fw: Framework) {
+  const read = await readGradedTable(text, file, { frameworkGiven: true });
+  return read.ok ? toRating(read.table, fw) : read;
 }
 
 const essentials = (r: Rating) =>

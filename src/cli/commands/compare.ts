@@ -2,7 +2,7 @@ import { basename, resolve } from "node:path";
 import { compare } from "../../engine/compare/compare.js";
 import { gradedRowsOf, type GradedRows } from "../../engine/compare/graded-rows.js";
 import { hasErrors, type Diagnostic } from "../../engine/diagnostics.js";
-import { readGraded } from "../../io/graded/read-graded.js";
+import { readGraded } from "../../io/graded/graded-rows.js";
 import { COMPARISON_FORMATS, renderComparison, type ComparisonLabels } from "../../io/output/comparison.js";
 import { readText } from "../../io/read-text.js";
 import { checkOutput } from "../check.js";

@@ -4,9 +4,10 @@ import { gradedRowsOf } from "../../engine/compare/graded-rows.js";
 import { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import type { Framework } from "../../engine/framework/schema.js";
 import { isBuiltinFramework } from "../../io/framework/builtin.js";
-import { gradedFrameworkId, ratingFromGraded } from "../../io/graded/graded-rating.js";
+import { toRating } from "../../io/graded/graded-rating.js";
+import { readGraded } from "../../io/graded/graded-rows.js";
+import { gradedFrameworkId, readGradedTable } from "../../io/graded/graded-table.js";
 import type { Rating } from "../../engine/rate.js";
-import { readGraded } from "../../io/graded/read-graded.js";
 import { readText } from "../../io/read-text.js";
 import { reportHtml, type ReportOptions } from "../../report/report-html.js";
 import { colourFor } from "../colour.js";
@@ -103,7 +104,8 @@ async function gradedInput(spec: string, opts: ReportCommandOptions, proc: Proc,
     }
     framework = (await readFrameworkSpec(id, proc)).value;
   }
-  const rated = await ratingFromGraded(read.text, read.name, framework);
+  const table = await readGradedTable(read.text, read.name, { frameworkGiven: true });
+  const rated = table.ok ? toRating(table.table, framework) : table;
   if (!rated.ok) throw new DataFailure(rated.diagnostics);
   return { warnings: new DiagnosticCollector(), rating: rated.rating };
 }

@@ -11,7 +11,7 @@ export function readHeader(cells: readonly string[], file: string, line: number)
   const index = new Map<string, number>();
   const names = cells.map((c) => c.trim());
   names.forEach((name, i) => {
-    const key = name.toLowerCase();
+    const key = columnKey(name);
     const seen = index.get(key);
     if (seen !== undefined) {
       diagnostics.push(error("E_DUPLICATE_COLUMN", `column "${name}" appears twice (also column ${seen + 1})`, { file, line, column: i + 1 }));
@@ -23,7 +23,12 @@ export function readHeader(cells: readonly string[], file: string, line: number)
 }
 
 export function columnOf(header: Header, name: string): number | undefined {
-  return header.index.get(name.trim().toLowerCase());
+  return header.index.get(columnKey(name));
+}
+
+/** What a column is found by: its name trimmed, ignoring case. */
+export function columnKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 /** One diagnostic for a record whose cell count differs from the header's. */

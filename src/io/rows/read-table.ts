@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { error, hasErrors, type Diagnostic, type Origin } from "../../engine/diagnostics.js";
-import { columnOf, readHeader, rowLengthProblem, type Header } from "./header.js";
+import { columnKey, columnOf, readHeader, rowLengthProblem, type Header } from "./header.js";
 import { csvRows } from "./csv-rows.js";
 import { inSheet, type RowSource } from "./row-source.js";
 
@@ -13,7 +13,7 @@ export interface TableRow {
 }
 
 export interface TableRead {
-  /** Lower-cased names of the columns found among those asked for. */
+  /** Lower-cased names of the columns found among those asked for (or of every column, see readTable). */
   columns: Set<string>;
   /** Header columns that are none of those asked for, where they are. */
   unused: { name: string; at: Origin }[];
@@ -22,15 +22,17 @@ export interface TableRead {
 }
 
 /**
- * A small CSV file whose columns are found by name (the successor map, a graded table, an
- * organisation list): all rows in memory, every missing column and bad row reported.
+ * A small CSV file whose columns are found by name, ignoring case (the successor map, a graded table,
+ * an organisation list): all rows in memory, every missing column and bad row reported. `optional`
+ * "all" finds every column of the header, for a reader that does not know them all beforehand
+ * (a graded table has a framework's columns).
  */
-export async function readTable(input: Readable, file: string, required: readonly string[], optional: readonly string[]): Promise<TableRead> {
+export async function readTable(input: Readable, file: string, required: readonly string[], optional: readonly string[] | "all"): Promise<TableRead> {
   return readTableRows(csvRows(input, file), required, optional);
 }
 
 /** readTable from any row source: a CSV file's or a workbook sheet's rows. */
-export async function readTableRows(source: RowSource, required: readonly string[], optional: readonly string[]): Promise<TableRead> {
+export async function readTableRows(source: RowSource, required: readonly string[], optional: readonly string[] | "all"): Promise<TableRead> {
   const file = source.file;
   const diagnostics: Diagnostic[] = [];
   const rows: TableRow[] = [];
@@ -51,17 +53,17 @@ export async function readTableRows(source: RowSource, required: readonly string
       const read = readHeader(cells, file, line);
       diagnostics.push(...read.diagnostics);
       header = read.header;
-      const found = new Map<string, number>();
-      for (const name of [...required, ...optional]) {
+      const found = new Map<string, number>(optional === "all" ? read.header.index : []);
+      for (const name of optional === "all" ? [] : [...required, ...optional]) {
         const col = columnOf(read.header, name);
-        if (col !== undefined) found.set(name, col);
+        if (col !== undefined) found.set(columnKey(name), col);
       }
       cols = found;
       const known = new Set(found.values());
       read.header.names.forEach((name, i) => {
         if (!known.has(i)) unused.push({ name, at: { file, sheet: source.sheet, line, column: i + 1 } });
       });
-      const missing = required.filter((name) => !found.has(name));
+      const missing = required.filter((name) => !found.has(columnKey(name)));
       if (missing.length > 0) {
         diagnostics.push(error("E_MISSING_COLUMN", `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { file, line, column: 1 }));
       }
@@ -78,10 +80,10 @@ export async function readTableRows(source: RowSource, required: readonly string
     rows.push({
       line,
       cell: (name) => {
-        const col = found.get(name);
+        const col = found.get(columnKey(name));
         return col === undefined ? "" : cells[col]!.trim();
       },
-      at: (name) => ({ file, sheet, line, column: (found.get(name) ?? 0) + 1 }),
+      at: (name) => ({ file, sheet, line, column: (found.get(columnKey(name)) ?? 0) + 1 }),
     });
   }
   if (cols === null && !hasErrors(diagnostics)) diagnostics.push(error("E_EMPTY_FILE", "file is empty", { file, line: 1, column: 1 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "../../src/engine/framework/categories.js";
-import { readGraded } from "../../src/io/graded/read-graded.js";
+import { readGraded } from "../../src/io/graded/graded-rows.js";
 
 const csv = (rows: string) => `org_code,org_name,score,category,notes\n${rows}`;
 const none = { categories: null, period: null };
