@@ -167,7 +167,3 @@ export function usedColumns(plan: Plan): number[] {
   const kept = [plan.comparisonCol, ...plan.splits.map((split) => split.col)];
   return [...named, ...kept, ...plan.where.map((w) => w.col), ...plan.attributes.values(), ...sources].filter((c): c is number => c !== undefined);
 }
-
-export function attributesOf(cells: readonly string[], plan: Plan): Record<string, string> {
-  return Object.fromEntries([...plan.attributes].map(([column, col]) => [column, cells[col]!]));
-}

@@ -4,10 +4,10 @@ import { error, hasErrors, warning, type Diagnostic } from "../../engine/diagnos
 import type { Framework, Indicator } from "../../engine/framework/schema.js";
 import { readHeader, rowLengthProblem, type Header } from "../rows/header.js";
 import type { RowEvent, RowSource } from "../rows/row-source.js";
-import { fillAttributes } from "./attributes.js";
+import { attributesOf, fillAttributes } from "./attributes.js";
 import { observe } from "./observe.js";
 import type { ValuesOptions } from "./options.js";
-import { attributesOf, longSource, makePlan, usedColumns, type Plan } from "./plan.js";
+import { longSource, makePlan, usedColumns, type Plan } from "./plan.js";
 import { duplicateValue, noteSplit } from "./second-values.js";
 import { noteUnread, type UnreadValues } from "./unread-values.js";
 import { ValuesStore, type StoreParts } from "./values-store.js";

@@ -89,7 +89,7 @@ export function startValuesRead(source: FileToRead, options: ValuesOptions, thre
   const wanted = threads ?? (parsed < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MOST_THREADS));
   const plan = wanted > 1 && options.encoding === undefined ? splitPlan(path, size, wanted, FIRST_PART_EXTRA) : null;
   const nothing = () => {};
-  if (plan === null) return { read: (framework) => readValues(tracked(source.open(), progress), file, framework, options), cancel: nothing };
+  if (plan === null) return { read: (framework) => readInOneGo(source, framework, options, progress), cancel: nothing };
   return { read: (framework) => readInParts(source, plan, framework, options, progress), cancel: nothing };
 }
 
@@ -113,7 +113,7 @@ async function readInParts(
   });
   const first = readSegment(csvRows(input, file, recordOptionsOf(options)), framework, options, true).then((read) => ({ read, newlines: newlines.count }));
   const parts = await Promise.all([first, ...workers]);
-  if (parts.slice(0, -1).some((part) => part.read.stopped)) return readValues(tracked(source.open(), progress), file, framework, options);
+  if (parts.slice(0, -1).some((part) => part.read.stopped)) return readInOneGo(source, framework, options, progress);
   const read = finishRead(
     parts.map((part) => part.read),
     file,
@@ -122,8 +122,13 @@ async function readInParts(
   );
   // A later part's problem kept under the cap turned out to be a second value's, and those it left out
   // to keep it are gone: rare (bad cells repeating rows of an earlier part), and one read is exact.
-  if (!read.collected.exact) return readValues(tracked(source.open(), progress), file, framework, options);
+  if (!read.collected.exact) return readInOneGo(source, framework, options, progress);
   return read;
+}
+
+/** The file read on this thread alone, as when it cannot be split or its parts could not be put together exactly. */
+function readInOneGo(source: FileToRead, framework: Framework, options: ValuesOptions, progress: ((bytes: number) => void) | undefined): Promise<ValuesRead> {
+  return readValues(tracked(source.open(), progress), source.file, framework, options);
 }
 
 function tracked(input: Readable, progress: ((bytes: number) => void) | undefined): Readable {
