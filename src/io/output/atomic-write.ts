@@ -20,16 +20,21 @@ const SLICE = 1 << 20;
  */
 export async function writeFileAtomic(path: string, text: string | Iterable<string> | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const file = await open(temp, "wx");
+  // Known to the signal handler before the file exists: the file is made on another thread, and a
+  // signal handled before \`open\` returned would otherwise leave it behind.
   pending.add(temp);
+  let file: FileHandle | undefined;
   try {
+    file = await open(temp, "wx");
     for (const bytes of text instanceof Uint8Array ? [text] : utf8Slices(text)) await writeBytes(file, bytes);
     await file.sync();
     await file.close();
     await rename(temp, path);
   } catch (e) {
-    await file.close().catch(() => undefined);
-    await rm(temp, { force: true });
+    if (file !== undefined) {
+      await file.close().catch(() => undefined);
+      await rm(temp, { force: true });
+    }
     throw e;
   } finally {
     pending.delete(temp);
