@@ -7,18 +7,24 @@ const SUPPRESSION_MARKS = new Set(["*", "-", "..", ":", "na", "n/a", "null"]);
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+const EMPTY: Cell = Object.freeze({ kind: "missing", reason: "empty" });
+const SUPPRESSED: Cell = Object.freeze({ kind: "missing", reason: "suppressed" });
+const INVALID: Cell = Object.freeze({ kind: "invalid" });
+
 /**
  * Read a cell as a number, or as "no value". Deliberately strict: "4O.2" or "12,5" is an error the
  * analyst must see, not a silent NaN. A trailing "%" is allowed where the unit is a percentage.
+ * A number is looked for first: no suppression mark reads as one, and most cells are numbers.
  */
 export function parseCell(text: string, allowPercent: boolean): Cell {
   const t = text.trim();
-  if (t === "") return { kind: "missing", reason: "empty" };
-  if (SUPPRESSION_MARKS.has(t.toLowerCase())) return { kind: "missing", reason: "suppressed" };
+  if (t === "") return EMPTY;
   const body = allowPercent && t.endsWith("%") ? t.slice(0, -1).trimEnd() : t;
-  if (!NUMBER.test(body)) return { kind: "invalid" };
-  const value = Number(body);
-  return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid" };
+  if (NUMBER.test(body)) {
+    const value = Number(body);
+    return Number.isFinite(value) ? { kind: "number", value } : INVALID;
+  }
+  return SUPPRESSION_MARKS.has(t.toLowerCase()) ? SUPPRESSED : INVALID;
 }
 
 /** The one message for a cell that is neither a number nor a "no value" mark, wherever it is read. */

@@ -10,7 +10,7 @@ async function events(chunks: Buffer[], encoding?: Encoding, limits?: CsvLimits)
   for await (const batch of csvRows(Readable.from(chunks), "f.csv", { encoding, ...(limits ? { limits } : {}) }).batches()) out.push(...batch);
   return out;
 }
-const records = (es: RecordEvent[]) => es.map((e) => (e.kind === "record" ? [e.record.line, ...e.record.cells] : e.diagnostic.code));
+const records = (es: RecordEvent[]) => es.map((e) => (e.kind === "record" ? [e.line, ...e.cells] : e.diagnostic.code));
 const win1252 = (text: string) => Buffer.from(text.replace("£", "\xa3").replace("–", "\x96"), "latin1");
 
 describe("csvRows", () => {

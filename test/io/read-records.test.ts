@@ -9,7 +9,7 @@ async function events(text: string | Buffer[]): Promise<RecordEvent[]> {
   return out;
 }
 
-const records = (evs: RecordEvent[]) => evs.flatMap((e) => (e.kind === "record" ? [[e.record.line, e.record.cells]] : []));
+const records = (evs: RecordEvent[]) => evs.flatMap((e) => (e.kind === "record" ? [[e.line, e.cells]] : []));
 
 describe("csvRows", () => {
   it("gives each record the line it starts on, across quoted newlines and blank lines", async () => {

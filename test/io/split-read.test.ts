@@ -141,7 +141,8 @@ describe("reading a values file in parts on worker threads", () => {
     expect(read.parts).toBe(parts);
     // At CCG level the file is read and filtered on a thread of its own (scanOnThreads): the same as one read.
     expect(seen(read)).toEqual(seen(await built.startValuesRead(source, options, 1).read(mentalHealth)));
-  });
+    // Two reads of 25 MB with a diagnostic for most rows (each value is given 25 times): over 5 s on a busy machine.
+  }, 60_000);
 
   it("numbers lines as the file does, and reports a value given twice across parts", async () => {
     const rows = ["org_code,indicator,value,period"];

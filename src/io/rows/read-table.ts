@@ -48,7 +48,7 @@ export async function readTableRows(source: RowSource, required: readonly string
       diagnostics.push(event.diagnostic);
       continue;
     }
-    const { cells, line } = event.record;
+    const { cells, line } = event;
     if (cols === null) {
       const read = readHeader(cells, file, line);
       diagnostics.push(...read.diagnostics);

@@ -7,10 +7,10 @@ export interface Row {
 }
 
 /**
- * A row; the problem that ended the reading (a syntax error, a corrupt workbook); or a warning about
+ * A row (its fields in the event itself: an object fewer for each row of a large file); the problem that ended the reading (a syntax error, a corrupt workbook); or a warning about
  * what was not read as rows (the notes below a workbook's table), after which the rows go on.
  */
-export type RowEvent = { kind: "record"; record: Row } | { kind: "error"; diagnostic: Diagnostic } | { kind: "warning"; diagnostic: Diagnostic };
+export type RowEvent = ({ kind: "record" } & Row) | { kind: "error"; diagnostic: Diagnostic } | { kind: "warning"; diagnostic: Diagnostic };
 
 /**
  * A table's rows from whatever file holds it (CSV, a workbook's sheet): the one way in for every

@@ -198,7 +198,7 @@ async function* tableRows(
     while (out.length < width) out.push("");
     return out;
   };
-  yield [{ kind: "record", record: { cells: fit(header.cells), line: header.line } }];
+  yield [{ kind: "record", cells: fit(header.cells), line: header.line }];
   let batch: RowEvent[] = [];
   const rest = (async function* () {
     yield* below;
@@ -221,7 +221,7 @@ async function* tableRows(
       batch.push({ kind: "warning", diagnostic: warning("W_ROWS_BELOW_TABLE", note, { file, sheet, line: row.line, column: cells.findIndex((c) => c.trim() !== "") + 1 }) });
       break;
     }
-    batch.push({ kind: "record", record: { cells, line: row.line } });
+    batch.push({ kind: "record", cells, line: row.line });
     data++;
     last = row.line;
     if (batch.length >= BATCH_ROWS) {

@@ -71,16 +71,11 @@ function readSpread(
   line: number,
   diagnostics: DiagnosticCollector,
 ): { se: number; ciLower: number; ciUpper: number } | null {
+  if (src.se === undefined && src.ciLower === undefined && src.ciUpper === undefined) return null;
   const percent = isPercentUnit(indicator.unit);
-  const read = (col: number | undefined): number => {
-    if (col === undefined) return Number.NaN;
-    const cell = parseCell(cells[col]!, percent);
-    if (cell.kind === "invalid") diagnostics.push(notANumber(cells[col]!, header.names[col]!, { file, line, column: col + 1 }));
-    return cell.kind === "number" ? cell.value : Number.NaN;
-  };
-  const se = read(src.se);
-  const ciLower = read(src.ciLower);
-  const ciUpper = read(src.ciUpper);
+  const se = spreadCell(cells, src.se, percent, header, file, line, diagnostics);
+  const ciLower = spreadCell(cells, src.ciLower, percent, header, file, line, diagnostics);
+  const ciUpper = spreadCell(cells, src.ciUpper, percent, header, file, line, diagnostics);
   if (se < 0) {
     diagnostics.push(error("E_NEGATIVE_SE", `standard error ${se} is negative (indicator ${indicator.id})`, { file, line, column: src.se! + 1 }));
     return null;
@@ -95,4 +90,20 @@ function readSpread(
     return null;
   }
   return Number.isNaN(se) && Number.isNaN(ciLower) ? null : { se, ciLower, ciUpper };
+}
+
+/** One of a value's spread cells as a number: NaN when the file has no such column or the cell is empty (or not a number, which adds a diagnostic). */
+function spreadCell(
+  cells: readonly string[],
+  col: number | undefined,
+  percent: boolean,
+  header: Header,
+  file: string,
+  line: number,
+  diagnostics: DiagnosticCollector,
+): number {
+  if (col === undefined) return Number.NaN;
+  const cell = parseCell(cells[col]!, percent);
+  if (cell.kind === "invalid") diagnostics.push(notANumber(cells[col]!, header.names[col]!, { file, line, column: col + 1 }));
+  return cell.kind === "number" ? cell.value : Number.NaN;
 }

@@ -13,7 +13,9 @@ export interface SpreadColumns {
   ciUpper: number | undefined;
 }
 
-export type Source = { kind: "value"; col: number; spread: SpreadColumns } | { kind: "fraction"; numCol: number; denCol: number };
+type ValueSource = { kind: "value"; col: number; spread: SpreadColumns };
+type FractionSource = { kind: "fraction"; numCol: number; denCol: number };
+export type Source = ValueSource | FractionSource;
 
 export interface Plan {
   layout: "wide" | "long";
@@ -39,6 +41,8 @@ export interface Plan {
   filters: string;
   /** Long layout: where a bare value's standard error and confidence limits are. */
   spread: SpreadColumns;
+  /** Long layout: the value's source and the counts', those the file has, made once for every row (see longSource). */
+  sources: { value: ValueSource | undefined; fraction: FractionSource | undefined };
 }
 
 /**
@@ -99,16 +103,27 @@ export function makePlan(
         ),
       );
     }
+    const spread = { se: columnOf(header, names.se), ciLower: columnOf(header, names.ciLower), ciUpper: columnOf(header, names.ciUpper) };
     const long = {
       comparisonCol: layout.comparison === undefined ? undefined : columnOf(header, layout.comparison),
       splits: layout.splits.map((name) => ({ name, col: columnOf(header, name)! })),
       valueFirst: layout.valueFirst,
-      spread: { se: columnOf(header, names.se), ciLower: columnOf(header, names.ciLower), ciUpper: columnOf(header, names.ciUpper) },
+      spread,
+      sources: {
+        value: valueCol === undefined ? undefined : { kind: "value" as const, col: valueCol, spread },
+        fraction: numCol === undefined || denCol === undefined ? undefined : { kind: "fraction" as const, numCol, denCol },
+      },
     };
     return orgCol === undefined ? null : { ...base, ...long, layout: "long", wide: new Map(), indicatorCol, valueCol, numCol, denCol };
   }
 
-  const none = { comparisonCol: undefined, splits: [], valueFirst: false, spread: { se: undefined, ciLower: undefined, ciUpper: undefined } };
+  const none = {
+    comparisonCol: undefined,
+    splits: [],
+    valueFirst: false,
+    spread: { se: undefined, ciLower: undefined, ciUpper: undefined },
+    sources: { value: undefined, fraction: undefined },
+  };
   const wide = new Map<string, Source>();
   const used = new Set<number>([base.orgCol, ...where.map((w) => w.col), ...attributes.values()]);
   if (base.nameCol !== undefined) used.add(base.nameCol);
@@ -151,12 +166,12 @@ export function makePlan(
  * the value where there is one, unless the method works from the counts.
  */
 export function longSource(p: Plan, cells: readonly string[], indicator: Indicator): Source {
-  if (p.numCol === undefined || p.denCol === undefined) return { kind: "value", col: p.valueCol!, spread: p.spread };
-  const fraction: Source = { kind: "fraction", numCol: p.numCol, denCol: p.denCol };
-  if (p.valueCol === undefined) return fraction;
-  const value: Source = { kind: "value", col: p.valueCol, spread: p.spread };
-  if (p.valueFirst && cells[p.valueCol]!.trim() !== "" && !needsCounts(indicator.scoring.method)) return value;
-  return cells[p.numCol]!.trim() !== "" || cells[p.denCol]!.trim() !== "" ? fraction : value;
+  const { value, fraction } = p.sources;
+  // Without either, the plan had an error and no row is read.
+  if (fraction === undefined) return value!;
+  if (value === undefined) return fraction;
+  if (p.valueFirst && cells[value.col]!.trim() !== "" && !needsCounts(indicator.scoring.method)) return value;
+  return cells[fraction.numCol]!.trim() !== "" || cells[fraction.denCol]!.trim() !== "" ? fraction : value;
 }
 
 /** Every column a plan has the reader look at (a wide layout's indicator column is -1: none). */

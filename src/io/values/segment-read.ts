@@ -99,7 +99,7 @@ class SegmentReader {
       this.diagnostics.push(event.diagnostic);
       return true;
     }
-    const { cells, line } = event.record;
+    const { cells, line } = event;
     if (this.planned === null) return this.plan(cells, line);
     this.row(this.planned, cells, line);
     return true;
@@ -201,7 +201,7 @@ class SegmentReader {
       return;
     }
     this.seen.add(id);
-    p.splits.forEach(({ col }, k) => noteSplit((this.splitValues[known.index]![k] ??= new Set()), cells[col]!.trim()));
+    for (let k = 0; k < p.splits.length; k++) noteSplit((this.splitValues[known.index]![k] ??= new Set()), cells[p.splits[k]!.col]!.trim());
     let rec = store.find(code, period);
     if (rec === undefined) rec = store.addRecord(code, name, period, line, attributes);
     else store.nameIfUnnamed(rec, name);

@@ -34,4 +34,4 @@ const read = await readSegment(csvRows(input, job.file, recordOptionsOf(job.opti
 const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
 const diagnostics = read.diagnostics instanceof DiagnosticCollector ? read.diagnostics.toParts() : read.diagnostics;
 const part: PartRead = { read: { ...read, store, diagnostics }, newlines };
-parentPort!.postMessage({ part }, store === null ? [] : columnBuffers(store.columns));
+parentPort!.postMessage({ part }, store === null ? [] : columnBuffers(store.blocks));

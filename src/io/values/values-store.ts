@@ -20,21 +20,7 @@ export interface StoreParts {
   recordLines: number[];
   attributes: (Record<string, string> | undefined)[];
   count: number;
-  /**
-   * `ind`, `col` and `col2` are 16-bit until a number too big for that comes (see `add`); `b` and `col2`,
-   * which only fractions use, are made when the first fraction comes. An NHS Digital file gives single
-   * values, and then an observation takes 21 bytes.
-   */
-  columns: {
-    rec: Int32Array;
-    ind: Small;
-    kind: Uint8Array;
-    a: Float64Array;
-    b: Float64Array | null;
-    line: Int32Array;
-    col: Small;
-    col2: Small | null;
-  };
+  blocks: Block[];
   texts: [number, string][];
   comparisons: [number, string][];
   spreads: [number, Spread][];
@@ -43,7 +29,22 @@ export interface StoreParts {
 /** A bare value's standard error and 95% confidence limits, NaN where not given. */
 type Spread = [se: number, ciLower: number, ciUpper: number];
 
-type Columns = StoreParts["columns"];
+/**
+ * A block's observations, a typed array for each field. `ind`, `col` and `col2` are 16-bit until a
+ * number too big for that comes (see `push`); `b` and `col2`, which only fractions use, are made when
+ * a block's first fraction comes. An NHS Digital file gives single values, and then an observation
+ * takes 21 bytes.
+ */
+interface Columns {
+  rec: Int32Array;
+  ind: Small;
+  kind: Uint8Array;
+  a: Float64Array;
+  b: Float64Array | null;
+  line: Int32Array;
+  col: Small;
+  col2: Small | null;
+}
 type Small = Uint16Array | Int32Array;
 
 /** Observations in typed arrays: the first `count` entries of `columns` are used. */
@@ -51,6 +52,12 @@ interface Block {
   columns: Columns;
   count: number;
 }
+
+/**
+ * Observations in a full block. The first block doubles up to this; then a new one is begun, so that
+ * no observation is copied twice, and a store never holds an old and a new array of everything at once.
+ */
+const BLOCK = 1 << 16;
 
 /** The kind of an observation a later part of a file gave again (see appendValues): left out. */
 const DROPPED = 255;
@@ -195,8 +202,9 @@ export class ValuesStore {
 
   /** One observation: `a` is the value or the numerator, `b` the denominator; `col2` the denominator's column. */
   private push(rec: number, ind: number, kind: Kind, a: number, b: number, line: number, col: number, col2: number): void {
-    const block = this.blocks[this.blocks.length - 1]!;
-    if (block.count === block.columns.rec.length) block.columns = grow(block.columns, block.count, Math.max(4096, block.count * 2));
+    let block = this.blocks[this.blocks.length - 1]!;
+    if (block.count === BLOCK) this.blocks.push((block = { columns: emptyColumns(BLOCK), count: 0 }));
+    else if (block.count === block.columns.rec.length) block.columns = grow(block.columns, block.count, Math.min(BLOCK, Math.max(4096, block.count * 2)));
     const i = block.count++;
     const c = block.columns;
     if (ind > 0xffff && c.ind instanceof Uint16Array) c.ind = Int32Array.from(c.ind);
@@ -232,11 +240,8 @@ export class ValuesStore {
     this.spreads.set(this.count - 1, [se, ciLower, ciUpper]);
   }
 
-  /** A store of one block (one part read on a worker thread), as parts. */
+  /** The store (one part read on a worker thread) as parts. */
   toParts(): StoreParts {
-    const [block] = this.blocks;
-    if (this.blocks.length !== 1) throw new Error("only a store of one block goes to another thread");
-    const columns = grow(block!.columns, block!.count, block!.count);
     return {
       file: this.file,
       indicators: this.indicators,
@@ -249,7 +254,7 @@ export class ValuesStore {
       recordLines: this.recordLines,
       attributes: this.attributes,
       count: this.count,
-      columns,
+      blocks: this.blocks,
       texts: [...this.texts],
       comparisons: [...this.comparisons],
       spreads: [...this.spreads],
@@ -261,12 +266,12 @@ export class ValuesStore {
     for (let rec = 0; rec < parts.codes.length; rec++) {
       store.addRecord(parts.codes[rec]!, parts.names[rec]!, parts.periods[rec]!, parts.recordLines[rec]!, parts.attributes[rec]);
     }
-    store.blocks = [{ columns: parts.columns, count: parts.count }];
+    store.blocks = parts.blocks;
     store.count = parts.count;
     store.texts = new Map(parts.texts);
     store.comparisons = new Map(parts.comparisons);
     store.spreads = new Map(parts.spreads);
-    for (let i = 0; i < parts.count; i++) store.held[parts.columns.rec[i]! * store.indicators.length + parts.columns.ind[i]!] = 1;
+    store.eachObservation((c, i) => (store.held[c.rec[i]! * store.indicators.length + c.ind[i]!] = 1));
     return store;
   }
 
@@ -296,24 +301,25 @@ export class ValuesStore {
    * each value an earlier part already held, which is left out.
    */
   appendValues(next: StoreParts, recs: Int32Array, lineShift: number, duplicate: (rec: number, ind: number, line: number) => void): void {
-    const { columns: c, count } = next;
-    for (let i = 0; i < count; i++) {
-      if (c.kind[i] === DROPPED) continue;
-      const rec = recs[c.rec[i]!]!;
-      if (this.keyed && this.holds(rec, c.ind[i]!)) {
-        duplicate(rec, c.ind[i]!, c.line[i]! + lineShift);
-        c.kind[i] = DROPPED;
-        continue;
+    for (const { columns: c, count } of next.blocks) {
+      for (let i = 0; i < count; i++) {
+        if (c.kind[i] === DROPPED) continue;
+        const rec = recs[c.rec[i]!]!;
+        if (this.keyed && this.holds(rec, c.ind[i]!)) {
+          duplicate(rec, c.ind[i]!, c.line[i]! + lineShift);
+          c.kind[i] = DROPPED;
+          continue;
+        }
+        c.rec[i] = rec;
+        c.line[i]! += lineShift;
+        this.held[rec * this.indicators.length + c.ind[i]!] = 1;
       }
-      c.rec[i] = rec;
-      c.line[i]! += lineShift;
-      this.held[rec * this.indicators.length + c.ind[i]!] = 1;
     }
     for (const [i, text] of next.texts) this.texts.set(this.count + i, text);
     for (const [i, comparison] of next.comparisons) this.comparisons.set(this.count + i, comparison);
     for (const [i, spread] of next.spreads) this.spreads.set(this.count + i, spread);
-    this.blocks.push({ columns: c, count });
-    this.count += count;
+    this.blocks.push(...next.blocks);
+    this.count += next.count;
   }
 
   /** Every record, as the engine takes them, in the order first read. */
@@ -441,11 +447,16 @@ export class ValuesStore {
   }
 }
 
-/** The block that observation `at` (counted through all blocks) is in: a file is read in a few parts at most. */
+/** The block that observation `at` (counted through all blocks) is in. */
 function blockAt(bases: Int32Array, at: number): number {
-  let b = bases.length - 1;
-  while (bases[b]! > at) b--;
-  return b;
+  let lo = 0;
+  let hi = bases.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bases[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function emptyColumns(size: number): Columns {
@@ -475,8 +486,8 @@ function grow(old: Columns, used: number, size: number): Columns {
 }
 
 /** The buffers of a store's columns, to transfer to another thread. */
-export function columnBuffers(columns: Columns): ArrayBuffer[] {
-  return Object.values(columns).flatMap((c) => (c === null ? [] : [c.buffer as ArrayBuffer]));
+export function columnBuffers(blocks: readonly Block[]): ArrayBuffer[] {
+  return blocks.flatMap(({ columns }) => Object.values(columns).flatMap((c: Columns[keyof Columns]) => (c === null ? [] : [c.buffer as ArrayBuffer])));
 }
 
 /**

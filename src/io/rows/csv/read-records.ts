@@ -96,7 +96,7 @@ export async function* parseCsvText(opened: CsvTextOpened, file: string, options
           return;
         }
         header = false;
-        events.push({ kind: "record", record: { cells: record, line } });
+        events.push({ kind: "record", cells: record, line });
       }
       if (events.length > 0) yield events;
     }
