@@ -3,7 +3,7 @@ import { error } from "../../engine/diagnostics.js";
 import type { DiagnosticCollector } from "../../engine/diagnostic-collector.js";
 import type { Indicator } from "../../engine/framework/schema.js";
 import { isPercentUnit } from "../../engine/framework/units.js";
-import { notANumber, parseCell } from "../cell.js";
+import { cellNumber, notANumber, parseCell } from "../cell.js";
 import type { Header } from "../rows/header.js";
 import type { Source, SpreadColumns } from "./plan.js";
 import type { ValuesStore } from "./values-store.js";
@@ -32,14 +32,17 @@ export function observe(
       else store.addText(rec, ind, raw.trim(), line, column);
       return;
     }
-    const cell = parseCell(raw, isPercentUnit(indicator.unit));
-    if (cell.kind === "invalid") diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
-    else if (cell.kind === "missing") store.addMissing(rec, ind, cell.reason, line, column);
-    else {
-      store.addValue(rec, ind, cell.value, line, column);
+    const percent = isPercentUnit(indicator.unit);
+    const value = cellNumber(raw, percent);
+    if (!Number.isNaN(value)) {
+      store.addValue(rec, ind, value, line, column);
       const spread = readSpread(cells, src.spread, indicator, header, file, line, diagnostics);
       if (spread !== null) store.addSpread(spread.se, spread.ciLower, spread.ciUpper);
+      return;
     }
+    const cell = parseCell(raw, percent);
+    if (cell.kind === "missing") store.addMissing(rec, ind, cell.reason, line, column);
+    else diagnostics.push(notANumber(raw, header.names[src.col]!, { file, line, column }));
     return;
   }
   const num = parseCell(cells[src.numCol]!, false);

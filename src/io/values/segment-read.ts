@@ -160,7 +160,7 @@ class SegmentReader {
       this.diagnostics.push(lengthProblem);
       return;
     }
-    if (!p.where.every((w) => cells[w.col]!.trim() === w.value)) return;
+    for (const w of p.where) if (cells[w.col]!.trim() !== w.value) return;
     this.keptRows++;
     const code = cells[p.orgCol]!.trim();
     if (code === "") {
