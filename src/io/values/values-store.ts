@@ -1,3 +1,4 @@
+import { BARE, type BareValues } from "../../engine/dataset/bare-values.js";
 import type { Dataset, Observation, OrgRecord, RecordHead } from "../../engine/dataset/schema.js";
 import type { Origin } from "../../engine/diagnostics.js";
 import type { PeriodColumns } from "../../engine/rate.js";
@@ -337,7 +338,8 @@ export class ValuesStore {
       recs.forEach((rec, k) => (place[rec] = k));
       // Where each record's observation of each indicator is, indicator by indicator; -1 for none.
       const cells = new Int32Array(width * n).fill(-1);
-      for (const at of order.subarray(starts[p]!, starts[p + 1]!)) {
+      for (let o = starts[p]!; o < starts[p + 1]!; o++) {
+        const at = order[o]!;
         const b = blockAt(bases, at);
         const c = this.blocks[b]!.columns;
         const i = at - bases[b]!;
@@ -356,8 +358,38 @@ export class ValuesStore {
           }
           return column;
         },
+        bareValues: (j) => this.bareValues(cells.subarray(j * n, (j + 1) * n), bases),
       };
     }
+  }
+
+  /** The observations at `cells` (-1 for none) as bare values, or null where one is more than a bare value. */
+  private bareValues(cells: Int32Array, bases: Int32Array): BareValues | null {
+    const values = new Float64Array(cells.length);
+    const kinds = new Uint8Array(cells.length);
+    const compared = this.comparisons.size > 0;
+    for (let k = 0; k < cells.length; k++) {
+      const at = cells[k]!;
+      if (at < 0) continue;
+      if (compared && this.comparisons.has(at)) return null;
+      const b = blockAt(bases, at);
+      const c = this.blocks[b]!.columns;
+      const i = at - bases[b]!;
+      switch (c.kind[i] as Kind) {
+        case KIND.value:
+          kinds[k] = BARE.value;
+          values[k] = c.a[i]!;
+          break;
+        case KIND.suppressed:
+          kinds[k] = BARE.suppressed;
+          break;
+        case KIND.empty:
+          break;
+        default:
+          return null;
+      }
+    }
+    return { values, kinds };
   }
 
   /**
