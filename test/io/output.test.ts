@@ -49,7 +49,7 @@ describe("formatValue against a plain regular-expression version", () => {
     const s = fixed.includes(".") && !fixed.includes("e") ? fixed.replace(/\.?0+$/, "") : fixed;
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   };
-  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785])("%s", (x) => {
+  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785, 0.05, -0.05, 0.1234, 1.234567, 0.000001, 999.999, 2147483647.5, 53.7])("%s", (x) => {
     expect(formatValue(x)).toBe(reference(x));
   });
   it("agrees on any double", () => {
