@@ -170,7 +170,7 @@ export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns,
   const ranks = framework.leagueTable ? leagueRanks(placed) : null;
   const rankOf = ranks === null ? null : ranks.filter((r) => r !== null).length;
   const organisations = group.map((record, i) => {
-    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!, rankOf);
+    const org = ratedOrg(framework, record, results(scores, i), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!, rankOf);
     return each === undefined ? org : each(org);
   });
   return { period, organisations, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, placed), diagnostics };
@@ -227,6 +227,14 @@ function scoredIndicators(framework: Framework, scores: readonly IndicatorScores
   return { bands, mean: Number.isNaN(mean) ? null : mean };
 }
 
+/** Organisation i's results, in the framework's order. */
+function results(scores: readonly IndicatorScores[], i: number): IndicatorResult[] {
+  // Filled by index, with no closure: this runs for every organisation and period.
+  const out = new Array<IndicatorResult>(scores.length);
+  for (let j = 0; j < scores.length; j++) out[j] = scores[j]!.result(i);
+  return out;
+}
+
 /** Where an organisation is placed, any override applied: what the summary and the league table count. */
 function placement(framework: Framework, record: RecordHead, aggregated: Aggregated): { categoryIndex: number | null; score: number | null; capped: Capped | null } {
   const capped = applyOverrides(framework.overrides ?? [], framework.categories, record.attributes ?? {}, aggregated.categoryIndex);
@@ -245,7 +253,7 @@ function ratedOrg(
 ): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
-  for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
+  for (let j = 0; j < indicators.length; j++) if (indicators[j]!.unscored !== null) reasons.push(`${indicators[j]!.id}: ${indicators[j]!.unscored}`);
   const scored = indicators.length - reasons.length;
   const coverage = reasons.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons.join("; ")})`;
   return {

@@ -88,6 +88,19 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["out.csv"]);
   });
 
+  it("writes text in pieces as the UTF-8 of the pieces joined, whatever splits them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-"));
+    const path = join(dir, "out.csv");
+    // Pieces of every size around the megabyte slices, with 2-, 3- and 4-byte characters, surrogate
+    // pairs split between two pieces, a lone surrogate, and a piece larger than a slice.
+    const pieces = ["é", "\u{1F600}".slice(0, 1), "\u{1F600}".slice(1), "x\uD800y"];
+    for (let i = 0; i < 3000; i++) pieces.push(`${"a".repeat(i % 700)}€,${i}`, `\u{1F4A9}`.slice(0, 1), `\u{1F4A9}`.slice(1) + "\n");
+    pieces.push("b".repeat(1_500_000) + "ü", "end\uDBFF");
+    await writeFileAtomic(path, pieces);
+    expect(readFileSync(path).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+    expect(readdirSync(dir)).toEqual(["out.csv"]);
+  });
+
   it("writes bytes as they are", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ccg-"));
     const path = join(dir, "out.xlsx");

@@ -69,9 +69,8 @@ export function gradedLayout(fw: Framework, periods: boolean, probabilities?: Pr
   if (probabilities) columns.push(...fw.categories.map((_, k) => `p_${k + 1}`), "category_confidence");
   columns.push(...(league ? ["rank", "rank_of"] : []), ...(rankSets ? ["rank_lower", "rank_upper"] : []), "decided_by", "notes");
 
-  function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T): T[] {
-    // Filled by index: a GP-level table has 23,000 rows of 60 cells, and pushing grew each row's array four times.
-    const out = new Array<T>(columns.length);
+  // Filled by index: a GP-level table has 23,000 rows of 60 cells, and pushing grew each row's array four times.
+  function cells<T>(org: RatedOrg, make: (text: string | null, numeric: boolean) => T, out = new Array<T>(columns.length)): T[] {
     let k = 0;
     out[k++] = make(org.code, false);
     out[k++] = make(org.name, false);
@@ -105,11 +104,13 @@ export function gradedLayout(fw: Framework, periods: boolean, probabilities?: Pr
   const typed = (text: string | null, numeric: boolean): Cell => (text === null ? null : numeric ? Number(text) : text);
   const plain = (text: string | null): string => text ?? "";
   const csv = (text: string | null, numeric: boolean): string => (text === null ? "" : numeric ? text : csvField(text));
+  // A CSV record's cells are joined as soon as they are made, so one array serves every record.
+  const csvCells = new Array<string>(columns.length);
   return {
     columns,
     row: (org) => cells(org, typed),
     textRow: (org) => cells(org, plain),
-    csvLine: (org) => `${cells(org, csv).join(",")}\n`,
+    csvLine: (org) => `${cells(org, csv, csvCells).join(",")}\n`,
   };
 }
 
