@@ -3,9 +3,10 @@ export const BARE = { none: 0, value: 1, suppressed: 2 } as const;
 
 /**
  * One indicator's observations for a period's organisations, when each is a bare value or none (no
- * counts, label or comparison), as numbers: all that rating reads of them. A GP-level period has
- * 150,000 observations, and an object for each (and one for its origin) kept the collector busy; a
- * bare value cannot be invalid, so its origin is never shown.
+ * counts, label or comparison), as numbers: all that rating reads of them (a standard error or an
+ * interval is for the bootstrap, which takes the observations). A GP-level period has 150,000, and an
+ * object for each (and one for its origin) kept the collector busy; a bare value cannot be invalid,
+ * so its origin is never shown.
  */
 export interface BareValues {
   /** Organisation i's value, where kinds[i] is BARE.value. */
