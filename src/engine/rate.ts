@@ -1,12 +1,15 @@
 import { aggregatePeriod, type Aggregated, type ScoredIndicators } from "./aggregate/aggregate.js";
 import { leagueRanks } from "./aggregate/league-table.js";
+import { weightedMeans } from "./aggregate/mean-score.js";
 import { applyOverrides, type Capped } from "./aggregate/overrides.js";
+import { bareValuesInOrder, type BareValues } from "./dataset/bare-values.js";
 import { groupByPeriod } from "./dataset/period-groups.js";
 import type { Dataset, Observation, OrgRecord, RecordHead } from "./dataset/schema.js";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { Framework } from "./framework/schema.js";
 import { NOT_RATED } from "./framework/categories.js";
-import { observationColumns, scoreIndicator, type IndicatorScores } from "./scoring/score-indicator.js";
+import type { Outcome } from "./scoring/outcome.js";
+import { observationColumns, scoreIndicator, type IndicatorObservations, type IndicatorScores } from "./scoring/score-indicator.js";
 import { compareText } from "./text-order.js";
 
 /** What a rating gives back for one organisation, period and indicator. */
@@ -139,6 +142,11 @@ export interface PeriodColumns {
   records: readonly RecordHead[];
   /** Indicator j's observations (framework order), in the records' order; asked for once per indicator. */
   column(j: number): readonly (Observation | undefined)[];
+  /**
+   * The same as bare values, or null where some observation is more than one (see BareValues): when
+   * given, a rating asks for these first, and for the column only where it gets null.
+   */
+  bareValues?(j: number): BareValues | null;
 }
 
 /**
@@ -154,16 +162,15 @@ export function ratePeriodColumns<T>(framework: Framework, input: PeriodColumns,
   const order = ratingOrder(records);
   const group = order.map((i) => records[i]!);
   const diagnostics = duplicateRecords(group);
-  const scores = framework.indicators.map((indicator, j) => {
-    const column = input.column(j);
-    return scoreIndicator(indicator, period, order.map((i) => column[i]), diagnostics);
-  });
-  const aggregated = aggregatePeriod(framework, group.map((_, i) => scoredIndicators(framework, scores, i)));
+  const scores = framework.indicators.map((indicator, j) => scoreIndicator(indicator, period, observationsInOrder(input, j, order), diagnostics));
+  const means = new Float64Array(group.length);
+  weightedMeans(framework, scores.map((s) => scoreColumn(s.outcomes)), means);
+  const aggregated = aggregatePeriod(framework, group.map((_, i) => scoredIndicators(framework, scores, i, means[i]!)));
   const placed = group.map((record, i) => placement(framework, record, aggregated[i]!));
   const ranks = framework.leagueTable ? leagueRanks(placed) : null;
   const rankOf = ranks === null ? null : ranks.filter((r) => r !== null).length;
   const organisations = group.map((record, i) => {
-    const org = ratedOrg(framework, record, scores.map((s) => s.result(i)), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!, rankOf);
+    const org = ratedOrg(framework, record, results(scores, i), aggregated[i]!, placed[i]!.capped, ranks === null ? null : ranks[i]!, rankOf);
     return each === undefined ? org : each(org);
   });
   return { period, organisations, statistics: scores.map((s) => s.statistic), summary: periodSummary(framework, period, placed), diagnostics };
@@ -185,21 +192,47 @@ export function collectPeriods(framework: Framework, periods: readonly PeriodRat
   };
 }
 
+/** Indicator j's observations, organisation k's at [k] taken from the records' [order[k]]. */
+function observationsInOrder(input: PeriodColumns, j: number, order: readonly number[]): IndicatorObservations {
+  const bare = input.bareValues?.(j) ?? null;
+  if (bare !== null) return bareValuesInOrder(bare, order);
+  const column = input.column(j);
+  return order.map((i) => column[i]);
+}
+
 /** Only rules look at the bands by indicator; the means need just the scores. */
 const NO_BANDS: ReadonlyMap<string, number | null> = new Map();
 
-/** Organisation i's scored indicators, read from the outcomes without making its results. */
-function scoredIndicators(framework: Framework, scores: readonly IndicatorScores[], i: number): ScoredIndicators {
-  const bands = framework.aggregation.method === "rules" ? new Map<string, number | null>() : null;
-  // A loop, not flatMap: flatMap makes an array per indicator and organisation only to flatten it.
-  const weighted: ScoredIndicators["scores"] = [];
-  for (let j = 0; j < scores.length; j++) {
-    const outcome = scores[j]!.outcomes[i]!;
-    const scored = outcome.kind === "scored";
-    bands?.set(framework.indicators[j]!.id, scored ? outcome.band : null);
-    if (scored) weighted.push({ band: outcome.score, weight: framework.indicators[j]!.weight });
+/** Each organisation's score, NaN where unscored, as weightedMeans reads them. */
+function scoreColumn(outcomes: readonly Outcome[]): Float64Array {
+  const column = new Float64Array(outcomes.length);
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i]!;
+    column[i] = outcome.kind === "scored" ? outcome.score : Number.NaN;
   }
-  return { bands: bands ?? NO_BANDS, scores: weighted };
+  return column;
+}
+
+/** Organisation i's scored indicators, read from the outcomes without making its results; `mean` as weightedMeans gives it. */
+function scoredIndicators(framework: Framework, scores: readonly IndicatorScores[], i: number, mean: number): ScoredIndicators {
+  let bands = NO_BANDS;
+  if (framework.aggregation.method === "rules") {
+    const byId = new Map<string, number | null>();
+    for (let j = 0; j < scores.length; j++) {
+      const outcome = scores[j]!.outcomes[i]!;
+      byId.set(framework.indicators[j]!.id, outcome.kind === "scored" ? outcome.band : null);
+    }
+    bands = byId;
+  }
+  return { bands, mean: Number.isNaN(mean) ? null : mean };
+}
+
+/** Organisation i's results, in the framework's order. */
+function results(scores: readonly IndicatorScores[], i: number): IndicatorResult[] {
+  // Filled by index, with no closure: this runs for every organisation and period.
+  const out = new Array<IndicatorResult>(scores.length);
+  for (let j = 0; j < scores.length; j++) out[j] = scores[j]!.result(i);
+  return out;
 }
 
 /** Where an organisation is placed, any override applied: what the summary and the league table count. */
@@ -220,7 +253,7 @@ function ratedOrg(
 ): RatedOrg {
   // One pass, and the reasons' texts made only for the few unscored indicators.
   const reasons: string[] = [];
-  for (const r of indicators) if (r.unscored !== null) reasons.push(`${r.id}: ${r.unscored}`);
+  for (let j = 0; j < indicators.length; j++) if (indicators[j]!.unscored !== null) reasons.push(`${indicators[j]!.id}: ${indicators[j]!.unscored}`);
   const scored = indicators.length - reasons.length;
   const coverage = reasons.length === 0 ? "" : `${scored} of ${indicators.length} indicators scored (${reasons.join("; ")})`;
   return {

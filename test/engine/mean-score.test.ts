@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { categoriseMean, weightedMean } from "../../src/engine/aggregate/mean-score.js";
+import { categoriseMean, weightedMeans } from "../../src/engine/aggregate/mean-score.js";
+import { Framework } from "../../src/engine/framework/schema.js";
 
-describe("weightedMean", () => {
+/** One organisation's weighted mean of the bands given (NaN: unscored), each with its indicator's weight. */
+function weightedMean(items: { band: number; weight: number }[], minIndicators = 1): number {
+  const framework = Framework.parse({
+    id: "f",
+    title: "F",
+    minIndicators,
+    indicators: items.map(({ weight }, j) => ({ id: `i${j}`, label: "I", polarity: "higher", weight, scoring: { method: "rank-score" } })),
+  });
+  const means = new Float64Array(1);
+  weightedMeans(framework, items.map(({ band }) => Float64Array.of(band)), means);
+  return means[0]!;
+}
+
+describe("weightedMeans", () => {
   it.each([
     [[{ band: 1, weight: 1 }, { band: 2, weight: 1 }], 1.5],
     [[{ band: 1, weight: 3 }, { band: 4, weight: 1 }], 1.75],
@@ -9,6 +23,12 @@ describe("weightedMean", () => {
     [[{ band: 2, weight: 0.1 }, { band: 3, weight: 0.1 }], 2.5],
   ])("%j -> %s", (items, mean) => {
     expect(weightedMean(items)).toBeCloseTo(mean, 12);
+  });
+
+  it("leaves out the unscored, and gives NaN when fewer than the minimum are scored", () => {
+    const items = [{ band: 1, weight: 1 }, { band: Number.NaN, weight: 5 }, { band: 4, weight: 1 }];
+    expect(weightedMean(items, 2)).toBe(2.5);
+    expect(weightedMean(items, 3)).toBeNaN();
   });
 });
 

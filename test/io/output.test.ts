@@ -49,7 +49,7 @@ describe("formatValue against a plain regular-expression version", () => {
     const s = fixed.includes(".") && !fixed.includes("e") ? fixed.replace(/\.?0+$/, "") : fixed;
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   };
-  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785])("%s", (x) => {
+  it.each([0, -0, 100, -100, 0.5, 1e21, 1e30, -1e30, 1.5e300, NaN, Infinity, -Infinity, 1e-7, -1e-7, 123456789012.123456, 1e-6, -1e-6, 1.5e-6, 5e-7, 2 ** 31, 2 ** 31 - 0.5, -(2 ** 31) + 0.25, 2147483647.123456, 12.3456785, 0.05, -0.05, 0.1234, 1.234567, 0.000001, 999.999, 2147483647.5, 53.7])("%s", (x) => {
     expect(formatValue(x)).toBe(reference(x));
   });
   it("agrees on any double", () => {
@@ -85,6 +85,19 @@ describe("writeFileAtomic", () => {
     writeFileSync(path, "old\n");
     await writeFileAtomic(path, "new\n");
     expect(readFileSync(path, "utf8")).toBe("new\n");
+    expect(readdirSync(dir)).toEqual(["out.csv"]);
+  });
+
+  it("writes text in pieces as the UTF-8 of the pieces joined, whatever splits them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-"));
+    const path = join(dir, "out.csv");
+    // Pieces of every size around the megabyte slices, with 2-, 3- and 4-byte characters, surrogate
+    // pairs split between two pieces, a lone surrogate, and a piece larger than a slice.
+    const pieces = ["é", "\u{1F600}".slice(0, 1), "\u{1F600}".slice(1), "x\uD800y"];
+    for (let i = 0; i < 3000; i++) pieces.push(`${"a".repeat(i % 700)}€,${i}`, `\u{1F4A9}`.slice(0, 1), `\u{1F4A9}`.slice(1) + "\n");
+    pieces.push("b".repeat(1_500_000) + "ü", "end\uDBFF");
+    await writeFileAtomic(path, pieces);
+    expect(readFileSync(path).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
     expect(readdirSync(dir)).toEqual(["out.csv"]);
   });
 

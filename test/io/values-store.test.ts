@@ -67,6 +67,21 @@ describe("ValuesStore", () => {
     expect(rebuilt.sort((x, y) => x.origin!.line! - y.origin!.line!)).toEqual(s.dataset(true).records);
   });
 
+  it("gives a column as bare values where each observation is a bare value or missing, and null where one is more", () => {
+    const s = store(4, ["2016"]);
+    const [p] = [...s.byPeriod()];
+    expect(p!.bareValues!(0)).toEqual({ values: Float64Array.of(0.5, 1.5, 2.5, 3.5), kinds: Uint8Array.of(1, 1, 1, 1) });
+    expect(p!.bareValues!(1)).toBeNull();
+    const plain = new ValuesStore("v.csv", ["a"], 1, true, false);
+    for (const [o, add] of [(rec: number) => plain.addValue(rec, 0, 7, 2, 3), (rec: number) => plain.addMissing(rec, 0, "suppressed", 3, 3), (rec: number) => plain.addMissing(rec, 0, "empty", 4, 3), () => {}].entries()) {
+      add(plain.addRecord(`X${o}`, "", null, o + 2));
+    }
+    const [q] = [...plain.byPeriod()];
+    expect(q!.bareValues!(0)).toEqual({ values: Float64Array.of(7, 0, 0, 0), kinds: Uint8Array.of(1, 2, 0, 0) });
+    plain.compared("Worse");
+    expect([...plain.byPeriod()][0]!.bareValues!(0)).toBeNull();
+  });
+
   it("finds each column's observations in whichever block holds them", () => {
     const first = store(2, ["2016", "2017"]);
     const next = store(3, ["2016", "2017"]).toParts();

@@ -1,15 +1,15 @@
 import { quantilesType7 } from "../stats/quantile.js";
 import type { Framework, MeanScoreAggregation } from "../framework/schema.js";
 import { scaleCategories } from "../framework/categories.js";
-import { categoriseMean, weightedMean } from "./mean-score.js";
+import { categoriseMean } from "./mean-score.js";
 import { applyRules } from "./rules.js";
 
 /** One organisation's scored indicators as the aggregation sees them. */
 export interface ScoredIndicators {
   /** By indicator id, in the framework's order: the band (null when unscored or when the method gives only a score). */
   bands: ReadonlyMap<string, number | null>;
-  /** The scores to average with their weights. */
-  scores: { band: number; weight: number }[];
+  /** The weighted mean of the scores (see weightedMeans); null when too few indicators are scored. */
+  mean: number | null;
 }
 
 export interface Aggregated {
@@ -26,13 +26,12 @@ export interface Aggregated {
  */
 export function aggregatePeriod(framework: Framework, orgs: readonly ScoredIndicators[]): Aggregated[] {
   const need = `fewer than ${framework.minIndicators} scored`;
-  const means = orgs.map((org) => (org.scores.length < framework.minIndicators || org.scores.length === 0 ? null : weightedMean(org.scores)));
   const agg = framework.aggregation;
-  const cuts = agg.method === "rules" ? [] : meanCuts(agg, means.filter((m): m is number => m !== null));
+  const cuts = agg.method === "rules" ? [] : meanCuts(agg, orgs.flatMap((org) => (org.mean === null ? [] : [org.mean])));
   // A cut's category index on the scale, as an index into all the framework's categories.
   const onScale = scaleCategories(framework.categories, framework.overrides ?? []).map((c) => framework.categories.indexOf(c));
-  return orgs.map((org, i): Aggregated => {
-    const mean = means[i] ?? null;
+  return orgs.map((org): Aggregated => {
+    const mean = org.mean;
     if (mean === null) return { score: null, categoryIndex: null, decidedBy: need, toNextCategory: null };
     if (agg.method === "rules") {
       const match = applyRules(agg.rules, agg.otherwise, org.bands);

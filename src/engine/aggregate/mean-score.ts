@@ -1,7 +1,4 @@
-export interface WeightedBand {
-  band: number;
-  weight: number;
-}
+import type { Framework } from "../framework/schema.js";
 
 export interface MeanCategory {
   mean: number;
@@ -18,14 +15,26 @@ export interface MeanCategory {
  */
 const ON_CUT_TOLERANCE = 1e-9;
 
-export function weightedMean(items: readonly WeightedBand[]): number {
-  let sum = 0;
-  let weights = 0;
-  for (const { band, weight } of items) {
-    sum += band * weight;
-    weights += weight;
+/**
+ * Each organisation's weighted mean score, summed in the framework's order of indicators, into `means`;
+ * NaN when too few are scored. `scores[j][i]` is organisation i's score for indicator j, NaN when unscored:
+ * numbers in arrays, as a rating's period or a bootstrap draw has tens of thousands of them.
+ */
+export function weightedMeans(framework: Framework, scores: readonly Float64Array[], means: Float64Array): void {
+  const weights = framework.indicators.map((ind) => ind.weight);
+  for (let i = 0; i < means.length; i++) {
+    let sum = 0;
+    let total = 0;
+    let count = 0;
+    for (let j = 0; j < scores.length; j++) {
+      const score = scores[j]![i]!;
+      if (Number.isNaN(score)) continue;
+      sum += score * weights[j]!;
+      total += weights[j]!;
+      count++;
+    }
+    means[i] = count === 0 || count < framework.minIndicators ? Number.NaN : sum / total;
   }
-  return sum / weights;
 }
 
 /**

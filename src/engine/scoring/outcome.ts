@@ -1,3 +1,4 @@
+import { BARE, bareMissing, type BareValues } from "../dataset/bare-values.js";
 import type { Origin } from "../diagnostics.js";
 
 /** One organisation's input for one indicator once read: the value the engine computed, or why there is none. */
@@ -35,4 +36,11 @@ export function unscored(reason: string): Outcome {
 /** Outcomes for the organisations that have a value, and the reason the rest are unscored. */
 export function withValues(items: readonly Measured[], score: (value: number, item: Measured) => Outcome): Outcome[] {
   return items.map((item) => (item.value === null ? unscored(item.missing ?? "no value") : score(item.value, item)));
+}
+
+/** withValues for bare values, reading the numbers where they are. */
+export function withBareValues(bare: BareValues, score: (value: number) => Outcome): Outcome[] {
+  const outcomes: Outcome[] = new Array(bare.kinds.length);
+  for (let i = 0; i < outcomes.length; i++) outcomes[i] = bare.kinds[i] === BARE.value ? score(bare.values[i]!) : unscored(bareMissing(bare, i));
+  return outcomes;
 }

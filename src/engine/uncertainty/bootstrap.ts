@@ -1,5 +1,5 @@
 import { meanCuts } from "../aggregate/aggregate.js";
-import { meanCategoryIndex } from "../aggregate/mean-score.js";
+import { meanCategoryIndex, weightedMeans } from "../aggregate/mean-score.js";
 import { applyOverrides } from "../aggregate/overrides.js";
 import { applyRules } from "../aggregate/rules.js";
 import { groupByPeriod } from "../dataset/period-groups.js";
@@ -167,24 +167,6 @@ export function drawRange(framework: Framework, plan: PeriodPlan, periodIndex: n
     out.scores?.set(means, (d - from) * n);
   }
   return out;
-}
-
-/** Each organisation's weighted mean score in the draw, in the framework's order of indicators as weightedMean sums them; NaN when too few are scored. */
-function weightedMeans(framework: Framework, scores: readonly Float64Array[], means: Float64Array): void {
-  const weights = framework.indicators.map((ind) => ind.weight);
-  for (let i = 0; i < means.length; i++) {
-    let sum = 0;
-    let total = 0;
-    let count = 0;
-    for (let j = 0; j < scores.length; j++) {
-      const score = scores[j]![i]!;
-      if (Number.isNaN(score)) continue;
-      sum += score * weights[j]!;
-      total += weights[j]!;
-      count++;
-    }
-    means[i] = count === 0 || count < framework.minIndicators ? Number.NaN : sum / total;
-  }
 }
 
 /**

@@ -41,20 +41,44 @@ export async function writeFileAtomic(path: string, text: string | Iterable<stri
   }
 }
 
-/** The text's pieces as UTF-8, joined into slices of about SLICE characters. */
+/**
+ * The text's pieces as UTF-8, written into slices of about SLICE bytes as they come: joining them into
+ * a string first made a string of a megabyte per slice for the collector to clear. A piece ending in
+ * the first half of a surrogate pair goes with the next piece, so that a pair split between two
+ * pieces is written as the one character it is in the joined text.
+ */
 function* utf8Slices(text: string | Iterable<string>): Generator<Buffer> {
-  let pieces: string[] = [];
-  let length = 0;
-  for (const piece of typeof text === "string" ? [text] : text) {
-    pieces.push(piece);
-    length += piece.length;
-    if (length >= SLICE) {
-      yield Buffer.from(pieces.join(""), "utf8");
-      pieces = [];
-      length = 0;
+  let slice = Buffer.allocUnsafe(SLICE);
+  let used = 0;
+  let carried = "";
+  for (const given of typeof text === "string" ? [text] : text) {
+    let piece = carried + given;
+    carried = "";
+    const last = piece.charCodeAt(piece.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carried = piece.slice(-1);
+      piece = piece.slice(0, -1);
     }
+    // A UTF-16 unit is at most 3 bytes in UTF-8: only a piece that might not fit is measured.
+    if (piece.length * 3 > slice.length - used) {
+      const bytes = Buffer.byteLength(piece, "utf8");
+      if (bytes > slice.length - used) {
+        if (used > 0) yield slice.subarray(0, used);
+        slice = Buffer.allocUnsafe(Math.max(SLICE, bytes + 3));
+        used = 0;
+      }
+    }
+    used += slice.write(piece, used, "utf8");
   }
-  yield Buffer.from(pieces.join(""), "utf8");
+  if (carried !== "") {
+    if (slice.length - used < 3) {
+      yield slice.subarray(0, used);
+      slice = Buffer.allocUnsafe(3);
+      used = 0;
+    }
+    used += slice.write(carried, used, "utf8");
+  }
+  yield slice.subarray(0, used);
 }
 
 async function writeBytes(file: FileHandle, bytes: Uint8Array): Promise<void> {

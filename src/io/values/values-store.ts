@@ -1,3 +1,4 @@
+import { BARE, type BareValues } from "../../engine/dataset/bare-values.js";
 import type { Dataset, Observation, OrgRecord, RecordHead } from "../../engine/dataset/schema.js";
 import type { Origin } from "../../engine/diagnostics.js";
 import type { PeriodColumns } from "../../engine/rate.js";
@@ -332,23 +333,32 @@ export class ValuesStore {
    * made one indicator at a time when the engine scores that indicator and dropped once it has.
    */
   *byPeriod(): Generator<PeriodColumns> {
-    const { periods, periodOf, starts, order } = this.periodIndex();
-    const width = this.indicators.length;
-    const bases = this.blockBases();
+    const periods = [...new Set(this.periods)].sort((a, b) => compareText(a ?? "", b ?? ""));
+    const index = new Map(periods.map((p, i) => [p, i]));
+    // Each period's records, and each record's place among them.
+    const recsOf = periods.map((): number[] => []);
+    const periodOf = new Int32Array(this.codes.length);
     const place = new Int32Array(this.codes.length);
+    for (let rec = 0; rec < this.codes.length; rec++) {
+      const p = index.get(this.periods[rec]!)!;
+      periodOf[rec] = p;
+      place[rec] = recsOf[p]!.push(rec) - 1;
+    }
+    // Where each record's observation of each indicator is, period by period and indicator by indicator
+    // (-1 for none): 4 bytes a record and indicator, found for every period in one pass over the
+    // observations, where sorting them by period first and then a pass per period took three.
+    const width = this.indicators.length;
+    const cellsOf = recsOf.map((recs) => new Int32Array(width * recs.length).fill(-1));
+    this.eachObservation((c, i, at) => {
+      const rec = c.rec[i]!;
+      const p = periodOf[rec]!;
+      cellsOf[p]![c.ind[i]! * recsOf[p]!.length + place[rec]!] = at;
+    });
+    const bases = this.blockBases();
     for (let p = 0; p < periods.length; p++) {
-      const recs: number[] = [];
-      for (let rec = 0; rec < this.codes.length; rec++) if (periodOf[rec] === p) recs.push(rec);
+      const recs = recsOf[p]!;
       const n = recs.length;
-      recs.forEach((rec, k) => (place[rec] = k));
-      // Where each record's observation of each indicator is, indicator by indicator; -1 for none.
-      const cells = new Int32Array(width * n).fill(-1);
-      for (const at of order.subarray(starts[p]!, starts[p + 1]!)) {
-        const b = blockAt(bases, at);
-        const c = this.blocks[b]!.columns;
-        const i = at - bases[b]!;
-        cells[c.ind[i]! * n + place[c.rec[i]!]!] = at;
-      }
+      const cells = cellsOf[p]!;
       yield {
         period: periods[p]!,
         records: recs.map((rec) => this.record(rec)),
@@ -362,25 +372,40 @@ export class ValuesStore {
           }
           return column;
         },
+        bareValues: (j) => this.bareValues(cells.subarray(j * n, (j + 1) * n), bases),
       };
+      // Not needed once the period is rated.
+      cellsOf[p] = new Int32Array(0);
     }
   }
 
-  /**
-   * The periods in text order, each record's period as its number there, and the observations of each
-   * period in turn (a counting sort, in the order read): `order[starts[p] .. starts[p + 1])` are period p's.
-   */
-  private periodIndex(): { periods: (string | null)[]; periodOf: Int32Array; starts: Int32Array; order: Int32Array } {
-    const periods = [...new Set(this.periods)].sort((a, b) => compareText(a ?? "", b ?? ""));
-    const index = new Map(periods.map((p, i) => [p, i]));
-    const periodOf = Int32Array.from(this.periods, (p) => index.get(p)!);
-    const starts = new Int32Array(periods.length + 1);
-    this.eachObservation((c, i) => starts[periodOf[c.rec[i]!]! + 1]!++);
-    for (let p = 0; p < periods.length; p++) starts[p + 1]! += starts[p]!;
-    const order = new Int32Array(starts[periods.length]!);
-    const next = starts.slice(0, -1);
-    this.eachObservation((c, i, at) => (order[next[periodOf[c.rec[i]!]!]!++] = at));
-    return { periods, periodOf, starts, order };
+  /** The observations at `cells` (-1 for none) as bare values, or null where one is more than a bare value. */
+  private bareValues(cells: Int32Array, bases: Int32Array): BareValues | null {
+    const values = new Float64Array(cells.length);
+    const kinds = new Uint8Array(cells.length);
+    const compared = this.comparisons.size > 0;
+    for (let k = 0; k < cells.length; k++) {
+      const at = cells[k]!;
+      if (at < 0) continue;
+      if (compared && this.comparisons.has(at)) return null;
+      const b = blockAt(bases, at);
+      const c = this.blocks[b]!.columns;
+      const i = at - bases[b]!;
+      switch (c.kind[i] as Kind) {
+        case KIND.value:
+          kinds[k] = BARE.value;
+          values[k] = c.a[i]!;
+          break;
+        case KIND.suppressed:
+          kinds[k] = BARE.suppressed;
+          break;
+        case KIND.empty:
+          break;
+        default:
+          return null;
+      }
+    }
+    return { values, kinds };
   }
 
   /** Where each block's observations start in the count through all blocks. */

@@ -11,7 +11,7 @@ const framework = (aggregation: unknown, minIndicators = 1) =>
     aggregation,
   });
 const orgs = (scores: (number | null)[]) =>
-  scores.map((s) => ({ bands: new Map([["a", null]]), scores: s === null ? [] : [{ band: s, weight: 1 }] }));
+  scores.map((mean) => ({ bands: new Map([["a", null]]), mean }));
 
 describe("aggregatePeriod", () => {
   it("mean-score with quantiles cuts at the type-7 percentiles of the period's means", () => {
