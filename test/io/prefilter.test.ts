@@ -73,6 +73,19 @@ describe("LinePrefilter", () => {
     expect(Buffer.concat([...f.push(Buffer.from(rows)), ...f.end()]).toString()).toBe(['A,,CCG', 'C,"open,CCG', 'more",CCG', "D,y,CCG,extra", "E,,CCG", ""].join("\n"));
   });
 
+  it.each([[[0, 1, 2, 3, 4]], [[0]], [[4]], [[1, 2]], [[0, 1, 3, 4]], [[0, 2, 4]], [[]]])("keeping columns %j, empties the others' cells and keeps every delimiter", (kept) => {
+    const f = new LinePrefilter(["CCG"], ",");
+    f.push(Buffer.from("a,b,c,d,group\n"));
+    f.keepColumns(kept);
+    const wanted = [
+      ["1", "22", "333", "4444", "CCG"],
+      ['"q,1"', "", "x", '"y ""z"""', "CCG"],
+    ];
+    const rows = [...wanted, ["5", "6", "7", "8", "GP"]].map((cells) => `${cells.join(",")}\n`).join("");
+    const expected = wanted.map((cells) => `${cells.map((c, i) => (kept.includes(i) ? c : "")).join(",")}\n`).join("");
+    expect(Buffer.concat([...f.push(Buffer.from(rows)), ...f.end()]).toString()).toBe(expected);
+  });
+
   it("leaves out most lines of an NHS-like file and keeps the line numbers of the rest", () => {
     const rows = ["a,b,group", "1,x,GP", '2,"y, z",GP', "3,w,CCG", "4,v,GP", '5,"q ""CCG""",GP', "6,u,CCG", ""].join("\n");
     const f = new LinePrefilter(["CCG"], ",");

@@ -260,16 +260,24 @@ class Passed {
 
   /** Bytes [from, to) of `bytes`, passed on as they are. */
   copy(bytes: Buffer, from: number, to: number): void {
+    const buffer = this.buffer;
+    let at = this.at;
     // A cell is a few bytes: copying them one by one costs less than a call into C++ for each.
-    if (to - from < 32) for (let i = from; i < to; i++) this.buffer[this.at++] = bytes[i]!;
-    else if (from < to) this.at += bytes.copy(this.buffer, this.at, from, to);
+    if (to - from < 32) for (let i = from; i < to; i++) buffer[at++] = bytes[i]!;
+    else if (from < to) at += bytes.copy(buffer, at, from, to);
+    this.at = at;
   }
 
-  /** The line that starts at `from`, its cells ending at `ends`, with the cells `keep` does not keep emptied. */
+  /**
+   * The line that starts at `from`, its cells ending at `ends`, with the cells `keep` does not keep
+   * emptied. Cells kept side by side are copied as one stretch, the delimiters between them with them.
+   */
   blanked(bytes: Buffer, from: number, ends: readonly number[], keep: readonly boolean[], delimiter: number): void {
     for (let c = 0, start = from; c < keep.length; start = ends[c++]! + 1) {
       if (c > 0) this.buffer[this.at++] = delimiter;
-      if (keep[c]) this.copy(bytes, start, ends[c]!);
+      if (!keep[c]) continue;
+      while (c + 1 < keep.length && keep[c + 1]) c++;
+      this.copy(bytes, start, ends[c]!);
     }
   }
 
