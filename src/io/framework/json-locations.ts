@@ -1,3 +1,5 @@
+import { lastAtOrBelow } from "../sorted-search.js";
+
 export interface TextPosition {
   line: number;
   column: number;
@@ -15,14 +17,8 @@ export function scanJson(text: string): JsonScan {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
   const position = (offset: number): TextPosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    const line = lastAtOrBelow(lineStarts, offset);
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
   };
   class Bad extends Error {
     constructor(readonly offset: number, message: string) {

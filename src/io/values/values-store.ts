@@ -3,6 +3,7 @@ import type { Dataset, Observation, OrgRecord, RecordHead } from "../../engine/d
 import type { Origin } from "../../engine/diagnostics.js";
 import type { PeriodColumns } from "../../engine/rate.js";
 import { compareText } from "../../engine/text-order.js";
+import { lastAtOrBelow } from "../sorted-search.js";
 
 /** What an observation holds; the numbers it keeps mean different things for each. */
 const KIND = { value: 0, fraction: 1, empty: 2, suppressed: 3, text: 4 } as const;
@@ -472,16 +473,9 @@ export class ValuesStore {
   }
 }
 
-/** The block that observation `at` (counted through all blocks) is in. */
+/** The block that observation `at` (counted through all blocks) is in: the last to start at or before it. */
 function blockAt(bases: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = bases.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bases[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBelow(bases, at);
 }
 
 function emptyColumns(size: number): Columns {
