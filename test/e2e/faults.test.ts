@@ -153,3 +153,26 @@ describe.runIf(canMount)("a full disk or a read-only folder (tmpfs)", () => {
     }
   });
 });
+
+describe("a framework that cannot be read, with a values file read on threads", () => {
+  // The reading threads start before the framework is loaded (startValuesRead); they must not keep the
+  // program running once it fails.
+  it.each([
+    { what: "a missing file", framework: "missing.json", code: "E_FILE_NOT_FOUND" },
+    { what: "a file that is not JSON", framework: "broken.json", code: "E_NOT_JSON" },
+  ])("$what: one line, exit 1, no output, and the program ends", ({ framework, code }) => {
+    const work = mkdtempSync(join(dir, "framework-"));
+    const values = join(work, "values.csv");
+    bigValues(values, 120_000);
+    writeFileSync(join(work, "broken.json"), '{"id":');
+    const ran = spawnSync(process.execPath, [bin, "rate", "--framework", join(work, framework), "--values", values, "--out", join(work, "graded.csv"), "-q"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(ran.signal).toBeNull();
+    expect(ran.status).toBe(1);
+    expect(ran.stderr.trim().split("\n")).toHaveLength(1);
+    expect(ran.stderr).toContain(code);
+    expect(readdirSync(work).sort()).toEqual(["broken.json", "values.csv"]);
+  }, 90_000);
+});

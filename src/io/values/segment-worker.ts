@@ -9,6 +9,7 @@ import { csvRows } from "../rows/csv-rows.js";
 import { columnBuffers, ValuesStore } from "./values-store.js";
 import { tap } from "../tap.js";
 import { countNewlines } from "../rows/csv/newlines.js";
+import type { Framework } from "../../engine/framework/schema.js";
 import type { PartRead, SegmentJob } from "./split-read.js";
 
 /**
@@ -16,6 +17,8 @@ import type { PartRead, SegmentJob } from "./split-read.js";
  * [start, end). The store's arrays go back to the reading thread without being copied.
  */
 const job = workerJob<SegmentJob>();
+// Started before the framework was loaded (see startValuesRead): it comes in a message.
+const framework = await new Promise<Framework>((resolve) => parentPort!.once("message", resolve));
 // Only the parts before the last need their line ends counted: they number the lines after them.
 const last = job.end === job.size;
 let newlines = 0;
@@ -30,7 +33,7 @@ const input = Readable.from(
   })(),
   { objectMode: false },
 );
-const read = await readSegment(csvRows(input, job.file, recordOptionsOf(job.options)), job.framework, job.options, false);
+const read = await readSegment(csvRows(input, job.file, recordOptionsOf(job.options)), framework, job.options, false);
 const store = read.store instanceof ValuesStore ? read.store.toParts() : read.store;
 const diagnostics = read.diagnostics instanceof DiagnosticCollector ? read.diagnostics.toParts() : read.diagnostics;
 const part: PartRead = { read: { ...read, store, diagnostics }, newlines };

@@ -14,7 +14,7 @@ import { finishRead, type ValuesRead } from "./finish-read.js";
 import { readValues, recordOptionsOf } from "./read-values.js";
 import { readSegment, type SegmentRead } from "./segment-read.js";
 
-/** What a worker thread is asked to read (see segment-worker.ts). */
+/** What a worker thread is asked to read (see segment-worker.ts); the framework follows in a message. */
 export interface SegmentJob {
   path: string;
   size: number;
@@ -23,7 +23,6 @@ export interface SegmentJob {
   header: Uint8Array;
   start: number;
   end: number;
-  framework: Framework;
   options: ValuesOptions;
   progress: boolean;
 }
@@ -62,9 +61,10 @@ export interface ValuesReading {
  * diagnostics as one read in one go. The parts are split just after a line end that starts a record.
  * Where that cannot be known cheaply (another encoding, CR line ends, a header with quotes), or a part
  * before the last stops at an error in the file (maybe a quoted field cut in two), it reads in one go
- * instead. When few of its lines will be parsed, it is read and filtered on a thread of its own, which
- * starts now: it needs no framework, and loading one (and the rest of the program) takes a tenth of a
- * second that the reading thread can use.
+ * instead. The worker threads start now, while the framework (and the rest of the program) loads: a
+ * worker takes a quarter of a second to start, and the reading thread would wait for its part. When few
+ * of its lines will be parsed, a file is read and filtered on a thread of its own, which starts now
+ * too: it needs no framework, and loading one takes a tenth of a second that the reading thread can use.
  */
 export function startValuesRead(source: FileToRead, options: ValuesOptions, threads: number | undefined, progress?: (bytes: number) => void): ValuesReading {
   const { path, size, file } = source;
@@ -88,37 +88,41 @@ export function startValuesRead(source: FileToRead, options: ValuesOptions, thre
   }
   const wanted = threads ?? (parsed < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MOST_THREADS));
   const plan = wanted > 1 && options.encoding === undefined ? splitPlan(path, size, wanted, FIRST_PART_EXTRA) : null;
-  const nothing = () => {};
-  if (plan === null) return { read: (framework) => readInOneGo(source, framework, options, progress), cancel: nothing };
-  return { read: (framework) => readInParts(source, plan, framework, options, progress), cancel: nothing };
+  if (plan === null) return { read: (framework) => readInOneGo(source, framework, options, progress), cancel: () => {} };
+  const ends = [...plan.starts.slice(1), size];
+  const workers = plan.starts
+    .slice(1)
+    .map((start, k) => startPartWorker({ path, size, file, header: plan.header, start, end: ends[k + 1]!, options, progress: progress !== undefined }, progress));
+  return {
+    read: (framework) => readInParts(source, plan, workers, framework, options, progress),
+    cancel: () => workers.forEach((worker) => worker.cancel()),
+  };
 }
 
 async function readInParts(
   source: FileToRead,
   plan: { header: Uint8Array; starts: number[] },
+  workers: readonly PartWorker[],
   framework: Framework,
   options: ValuesOptions,
   progress: ((bytes: number) => void) | undefined,
 ): Promise<ValuesRead> {
   const { path, size, file } = source;
-  const { header, starts } = plan;
-  const ends = [...starts.slice(1), size];
-  const workers = starts.slice(1).map((start, k) =>
-    readInWorker({ path, size, file, header, start, end: ends[k + 1]!, framework, options, progress: progress !== undefined }, progress),
-  );
+  const ends = [...plan.starts.slice(1), size];
+  const parts = workers.map((worker) => worker.read(framework));
   const newlines = { count: 0 };
   const input = tap(checkedRead(path, size, 0, ends[0]!), (chunk) => {
     newlines.count += countNewlines(chunk);
     progress?.(chunk.length);
   });
   const first = readSegment(csvRows(input, file, recordOptionsOf(options)), framework, options, true).then((read) => ({ read, newlines: newlines.count }));
-  const parts = await Promise.all([first, ...workers]);
-  if (parts.slice(0, -1).some((part) => part.read.stopped)) return readInOneGo(source, framework, options, progress);
+  const all = await Promise.all([first, ...parts]);
+  if (all.slice(0, -1).some((part) => part.read.stopped)) return readInOneGo(source, framework, options, progress);
   const read = finishRead(
-    parts.map((part) => part.read),
+    all.map((part) => part.read),
     file,
     framework,
-    partShifts(parts.map((part) => part.newlines)),
+    partShifts(all.map((part) => part.newlines)),
   );
   // A later part's problem kept under the cap turned out to be a second value's, and those it left out
   // to keep it are gone: rare (bad cells repeating rows of an earlier part), and one read is exact.
@@ -141,9 +145,17 @@ export interface PartRead {
   newlines: number;
 }
 
-function readInWorker(job: SegmentJob, progress: ((bytes: number) => void) | undefined): Promise<PartRead> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(new URL("./segment-worker.js", import.meta.url), job);
+/** A worker thread started on its part before the framework is known: `read` sends it, `cancel` stops it unasked. */
+interface PartWorker {
+  read(framework: Framework): Promise<PartRead>;
+  cancel(): void;
+}
+
+function startPartWorker(job: SegmentJob, progress: ((bytes: number) => void) | undefined): PartWorker {
+  const worker = startWorker(new URL("./segment-worker.js", import.meta.url), job);
+  // Until it is asked for its part, it does not keep the program alive: one never asked for would wait on.
+  worker.unref();
+  const part = new Promise<PartRead>((resolve, reject) => {
     worker.on("message", (message: { progress?: number; part?: PartRead }) => {
       if (message.progress !== undefined) progress?.(message.progress);
       if (message.part !== undefined) resolve(message.part);
@@ -151,4 +163,16 @@ function readInWorker(job: SegmentJob, progress: ((bytes: number) => void) | und
     worker.on("error", reject);
     worker.on("exit", (code) => reject(new Error(`a reading thread stopped (exit code ${code})`)));
   });
+  return {
+    read: (framework) => {
+      worker.ref();
+      worker.postMessage(framework);
+      return part;
+    },
+    cancel: () => {
+      // Its promise is never asked for: its rejection on exit is nobody's to handle.
+      part.catch(() => {});
+      void worker.terminate();
+    },
+  };
 }
