@@ -56,7 +56,10 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
         for (const forced of [false, true]) {
           const tabs: string[] = [];
           for await (const found of sheets(path, model, tabs)) {
-            if (!chosen(found, choice, forced)) continue;
+            if (!chosen(found, choice, forced)) {
+              passOver(found.sheet);
+              continue;
+            }
             const header = await findHeader(found.rows, choice, forced || choice.sheet !== undefined, mergesOf(found.sheet.name));
             if (header === null) {
               await found.rows.return?.();
@@ -138,6 +141,19 @@ async function* sheets(path: string, model: unknown, tabs: string[]): AsyncGener
     }
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * A sheet not read. exceljs keeps a sheet stored before the shared strings in a temporary file, which
+ * it deletes as soon as the next sheet is asked for, maybe before the sheet's file stream has opened it:
+ * the stream's ENOENT then had no listener and ended the program (seen in a test run on a busy machine).
+ */
+function passOver(sheet: Sheet): void {
+  const stream = (sheet as unknown as { iterator?: unknown }).iterator;
+  if (stream instanceof Readable) {
+    stream.on("error", () => {});
+    stream.destroy();
   }
 }
 
