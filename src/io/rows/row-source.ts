@@ -7,8 +7,9 @@ export interface Row {
 }
 
 /**
- * A row (its fields in the event itself: an object fewer for each row of a large file); the problem that ended the reading (a syntax error, a corrupt workbook); or a warning about
- * what was not read as rows (the notes below a workbook's table), after which the rows go on.
+ * A row (its fields in the event itself: an object fewer for each row of a large file); the problem
+ * that ended the reading (a syntax error, a corrupt workbook); or a warning about what was not read as
+ * rows (the notes below a workbook's table), after which the rows go on.
  */
 export type RowEvent = ({ kind: "record" } & Row) | { kind: "error"; diagnostic: Diagnostic } | { kind: "warning"; diagnostic: Diagnostic };
 

@@ -108,10 +108,10 @@ async function readInParts(
   progress: ((bytes: number) => void) | undefined,
 ): Promise<ValuesRead> {
   const { path, size, file } = source;
-  const ends = [...plan.starts.slice(1), size];
   const parts = workers.map((worker) => worker.read(framework));
   const newlines = { count: 0 };
-  const input = tap(checkedRead(path, size, 0, ends[0]!), (chunk) => {
+  // This thread's part ends where the first worker's starts.
+  const input = tap(checkedRead(path, size, 0, plan.starts[1]!), (chunk) => {
     newlines.count += countNewlines(chunk);
     progress?.(chunk.length);
   });
