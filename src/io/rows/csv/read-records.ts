@@ -4,6 +4,7 @@ import { error, type Diagnostic } from "../../../engine/diagnostics.js";
 import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from "./limits.js";
 import type { LineGaps } from "./line-gaps.js";
+import { restoreRepeated, type RepeatedCells } from "./repeated-cells.js";
 import type { RowEvent } from "../row-source.js";
 
 export interface ReadRecordsOptions extends CsvTextOptions {
@@ -15,8 +16,11 @@ export interface ReadRecordsOptions extends CsvTextOptions {
 export interface CsvText extends CsvHead {
   /** The text, from the header on: bytes of UTF-8, or text decoded from another encoding. */
   pieces: AsyncIterable<Buffer | string>;
-  /** Where lines were left out (see LinePrefilter), once `pieces` is read to the end; null if none could be. */
-  lines: { gaps: LineGaps; readonly dropped: number } | null;
+  /**
+   * Where lines were left out (see LinePrefilter), once `pieces` is read to the end, and cells passed
+   * on empty as repeats, as the pieces are read; null if none could be.
+   */
+  lines: { gaps: LineGaps; readonly dropped: number; repeats?: RepeatedCells } | null;
   /** Stop reading: the reader wants no more. */
   stop(): void;
   /** Which columns the reader looks at, once it knows: the others' cells may be left empty (see LinePrefilter.keepColumns). */
@@ -70,18 +74,20 @@ export async function* parseCsvText(opened: CsvTextOpened, file: string, options
   // No `info` and no `skip_empty_lines`: csv-parse is a quarter faster without a context object per
   // record, and lines are easy to count here (see bench/README.md).
   const parser = parse({ delimiter, bom: true, relax_column_count: true, max_record_size: limits.maxRecordBytes });
-  const rest = Readable.from(pieces, { objectMode: false });
-  rest.on("error", (e) => parser.destroy(e));
-  rest.pipe(parser);
   const fileLine = (line: number) => (lines === null ? line : lines.gaps.originalLine(line));
+  const repeats = lines?.repeats ?? null;
   let header = true;
   let nextLine = 1;
+  let before: string[] | null = null;
   try {
-    for await (const records of parsedRecords(parser)) {
+    for await (const records of parsedRecords(parser, pieces)) {
       const events: RowEvent[] = [];
       for (const record of records) {
+        const mask = repeats === null ? 0 : repeats.take(nextLine);
         const line = fileLine(nextLine);
         nextLine += 1 + lineBreaks(record, crOnly);
+        if (mask !== 0) restoreRepeated(record, before, mask);
+        before = record;
         if (record.length === 1 && record[0] === "") continue;
         if (header && record.length > limits.maxColumns) {
           events.push({
@@ -104,48 +110,49 @@ export async function* parseCsvText(opened: CsvTextOpened, file: string, options
     yield [{ kind: "error", diagnostic: failureDiagnostic(e, file, limits, fileLine(nextLine)) }];
   } finally {
     // Also when the reader stops early: the rest of a large file is not read for nothing.
-    rest.destroy();
     parser.destroy();
     stop();
   }
   if (lines !== null && options.skipped) options.skipped.records += lines.dropped;
 }
 
+/** How much of the text csv-parse is given at a time (see parsedRecords). */
+const SLICE_BYTES = 8 << 10;
+
 /**
- * The parser's records as they come, in batches, then its error if any. Iterating the stream itself
- * would throw away the records parsed just before an error, and how many depends on where chunks
- * happen to end. The consumer takes the queue between two chunks, so it holds at most one chunk's records.
+ * The records of `pieces` as csv-parse reads them, a batch for each slice of the text, then its error
+ * if any. A write to the parser parses there and then, its records handed to the "data" listener before
+ * it returns, so each batch is taken as soon as its slice is written: records taken a slice at a time
+ * die young, where a whole chunk's (64 KB of text, 1,000 records) outlived the collections made while it
+ * was parsed, and collecting took a third longer (bench/README.md). Writing rather than piping also
+ * saves a stream and its turns for every chunk. The records parsed before an error come first, however
+ * the chunks fall.
  */
-async function* parsedRecords(parser: ReturnType<typeof parse>): AsyncGenerator<string[][]> {
-  let queue: string[][] = [];
-  let failure: unknown = null;
-  let done = false;
-  let wake: (() => void) | null = null;
-  const signal = () => wake?.();
-  parser.on("data", (record: string[]) => {
-    queue.push(record);
-    if (queue.length === 1) signal();
+async function* parsedRecords(parser: ReturnType<typeof parse>, pieces: AsyncIterable<Buffer | string>): AsyncGenerator<string[][]> {
+  let batch: string[][] = [];
+  parser.on("data", (record: string[]) => batch.push(record));
+  const finished = new Promise<void>((resolve) => {
+    parser.on("end", resolve);
+    parser.on("error", () => resolve());
   });
-  parser.on("error", (e) => {
-    failure = e;
-    signal();
-  });
-  parser.on("end", () => {
-    done = true;
-    signal();
-  });
-  for (;;) {
-    if (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      yield batch;
-      continue;
+  const taken = () => {
+    const records = batch;
+    batch = [];
+    return records;
+  };
+  for await (const piece of pieces) {
+    // Slices of bytes, never of a string: a character cut in two is put back together by csv-parse, which reads bytes.
+    const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+      parser.write(bytes.subarray(at, at + SLICE_BYTES));
+      if (batch.length > 0) yield taken();
+      if (parser.errored !== null) throw parser.errored;
     }
-    if (failure !== null) throw failure;
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
   }
+  parser.end();
+  await finished;
+  if (batch.length > 0) yield taken();
+  if (parser.errored !== null) throw parser.errored;
 }
 
 async function* bufferChunks(input: Readable): AsyncGenerator<Buffer> {
