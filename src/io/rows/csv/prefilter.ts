@@ -43,6 +43,8 @@ export class LinePrefilter {
   private readonly maxLineBytes: number;
   /** Which cells of a record passed on are kept; null: all. */
   private keep: boolean[] | null = null;
+  /** The kept columns a repeat may be noted for (below MASK_COLUMNS), in order. */
+  private comparable: number[] = [];
   /** Where each cell of the line being cut ends (see simpleCells), kept from line to line. */
   private ends: number[] = [];
   /** The last line passed on, if it was cut (see keepColumns): the text it is in (else null), where it starts and its cells end. */
@@ -74,6 +76,7 @@ export class LinePrefilter {
     const keep = new Array<boolean>(this.cells).fill(false);
     for (const c of columns) if (c >= 0 && c < this.cells) keep[c] = true;
     this.keep = keep;
+    this.comparable = keep.flatMap((kept, c) => (kept && c < MASK_COLUMNS ? [c] : []));
   }
 
   /** Lines passed on so far, the header's included. */
@@ -156,7 +159,7 @@ export class LinePrefilter {
    * Latin-1, from byte 0); the bytes to pass on go to `out`.
    */
   private filterLines(bytes: Buffer, text: string, from: number, to: number, out: Passed): void {
-    const { needles, delimiter, cells, crlf, gaps, repeats, maxLineBytes, keep } = this;
+    const { needles, delimiter, cells, crlf, gaps, repeats, maxLineBytes, keep, comparable } = this;
     let { ends, beforeText, beforeStart, beforeEnds } = this;
     const never = text.length + 1;
     const find = (what: string, at: number) => {
@@ -196,7 +199,7 @@ export class LinePrefilter {
       } else {
         passed++;
         if (plain && keep !== null) {
-          const repeated = beforeText === null ? 0 : repeatedCells(text, start, ends, beforeText, beforeStart, beforeEnds, keep);
+          const repeated = beforeText === null ? 0 : repeatedCells(text, start, ends, beforeText, beforeStart, beforeEnds, comparable);
           if (repeated !== 0) repeats.add(passed, repeated);
           out.copy(bytes, keptFrom, start);
           out.blanked(bytes, start, ends, keep, repeated, this.delimiterByte);
@@ -227,15 +230,17 @@ export function latin1Spelling(text: string): string {
 }
 
 /**
- * The kept cells of the line at `start` (its cells ending at `ends`) with the same bytes, not none, as
- * in the line before: a mask, bit c for column c.
+ * The cells of the `comparable` columns of the line at `start` (its cells ending at `ends`) with the
+ * same bytes, not none, as in the line before: a mask, bit c for column c.
  */
-function repeatedCells(text: string, start: number, ends: readonly number[], beforeText: string, beforeStart: number, beforeEnds: readonly number[], keep: readonly boolean[]): number {
+function repeatedCells(text: string, start: number, ends: readonly number[], beforeText: string, beforeStart: number, beforeEnds: readonly number[], comparable: readonly number[]): number {
   let mask = 0;
-  const last = Math.min(keep.length, MASK_COLUMNS);
-  for (let c = 0, from = start, was = beforeStart; c < last; from = ends[c]! + 1, was = beforeEnds[c]! + 1, c++) {
+  for (let k = 0; k < comparable.length; k++) {
+    const c = comparable[k]!;
+    const from = c === 0 ? start : ends[c - 1]! + 1;
+    const was = c === 0 ? beforeStart : beforeEnds[c - 1]! + 1;
     const length = ends[c]! - from;
-    if (!keep[c] || length === 0 || length !== beforeEnds[c]! - was) continue;
+    if (length === 0 || length !== beforeEnds[c]! - was) continue;
     let i = 0;
     while (i < length && text.charCodeAt(from + i) === beforeText.charCodeAt(was + i)) i++;
     if (i === length) mask |= 1 << c;
@@ -284,6 +289,11 @@ export function simpleCells(text: string, from: number, to: number, delimiter: s
   }
 }
 
+/** Whether column c's cell of a cut line is passed on: a kept column, and not a repeat (a function, not a closure made for each line). */
+function copied(keep: readonly boolean[], repeated: number, c: number): boolean {
+  return keep[c] === true && (c >= MASK_COLUMNS || ((repeated >>> c) & 1) === 0);
+}
+
 /**
  * What a chunk passes on, gathered in one buffer: csv-parse pays for every chunk it is given, and the
  * string and buffer made for each line cut kept the collector busy (0.7 KB a line).
@@ -313,11 +323,10 @@ class Passed {
    * delimiters between them with them.
    */
   blanked(bytes: Buffer, from: number, ends: readonly number[], keep: readonly boolean[], repeated: number, delimiter: number): void {
-    const copied = (c: number) => keep[c] === true && (c >= MASK_COLUMNS || ((repeated >>> c) & 1) === 0);
     for (let c = 0, start = from; c < keep.length; start = ends[c++]! + 1) {
       if (c > 0) this.buffer[this.at++] = delimiter;
-      if (!copied(c)) continue;
-      while (c + 1 < keep.length && copied(c + 1)) c++;
+      if (!copied(keep, repeated, c)) continue;
+      while (c + 1 < keep.length && copied(keep, repeated, c + 1)) c++;
       this.copy(bytes, start, ends[c]!);
     }
   }
