@@ -124,7 +124,7 @@ const SLICE_BYTES = 8 << 10;
  * if any. A write to the parser parses there and then, its records handed to the "data" listener before
  * it returns, so each batch is taken as soon as its slice is written: records taken a slice at a time
  * die young, where a whole chunk's (64 KB of text, 1,000 records) outlived the collections made while it
- * was parsed, and collecting took a third longer (bench/README.md). Writing rather than piping also
+ * was parsed, and collecting took half as long again (bench/README.md). Writing rather than piping also
  * saves a stream and its turns for every chunk. The records parsed before an error come first, however
  * the chunks fall.
  */
