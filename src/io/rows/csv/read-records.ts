@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { error, type Diagnostic } from "../../../engine/diagnostics.js";
 import { CsvTextFilter, type CsvHead, type CsvTextOptions } from "./csv-text.js";
