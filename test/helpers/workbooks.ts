@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 export type SheetCellInput = ExcelJS.CellValue;
 
@@ -42,4 +43,32 @@ export function csvAsRows(path: string, dates: readonly string[] = []): SheetCel
       return r > 0 && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
     }),
   );
+}
+
+/** The workbook's zip written again with its entries in the order `order` gives them, after `edit` has changed their text. */
+export async function repacked(path: string, order: (names: string[]) => string[], edit: (files: Map<string, string>) => void = () => {}): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const files = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) files.set(name, await zip.file(name)!.async("string"));
+  edit(files);
+  const out = new JSZip();
+  for (const name of order([...files.keys()])) out.file(name, files.get(name)!, { compression: "DEFLATE" });
+  writeFileSync(path, await out.generateAsync({ type: "nodebuffer" }));
+  return path;
+}
+
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** The workbook with the middle third of one entry's compressed bytes overwritten: its inflating fails part way. */
+export async function damagedSheet(path: string, entry: string): Promise<string> {
+  // Written again first so that each local header holds its entry's compressed size.
+  const bytes = readFileSync(await repacked(path, (names) => names));
+  const name = Buffer.from(entry);
+  let at = bytes.indexOf(LOCAL_HEADER);
+  while (!bytes.subarray(at + 30, at + 30 + name.length).equals(name)) at = bytes.indexOf(LOCAL_HEADER, at + 4);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const size = bytes.readUInt32LE(at + 18);
+  bytes.fill(0xff, start + Math.floor(size / 3), start + Math.floor((2 * size) / 3));
+  writeFileSync(path, bytes);
+  return path;
 }

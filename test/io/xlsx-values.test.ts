@@ -4,7 +4,7 @@ import { join } from "node:path";
 import CFB from "cfb";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/in-process.js";
-import { csvAsRows, workbookFile, type SheetSpec } from "../helpers/workbooks.js";
+import { csvAsRows, damagedSheet, workbookFile, type SheetSpec } from "../helpers/workbooks.js";
 
 const THRESHOLDS = ["--thresholds", "fixtures/formats/thresholds.csv"];
 const HEADER = ["org_code", "org_name", "iapt_recovery", "eip_2wk"];
@@ -106,6 +106,11 @@ const BAD: BadCase[] = [
     },
     errors: [" E_WORKBOOK_CORRUPT"],
   },
+  {
+    what: "a sheet whose compressed bytes are damaged",
+    file: async () => damagedSheet(await workbookFile("v.xlsx", [sheet([HEADER, ...GOOD])]), "xl/worksheets/sheet1.xml"),
+    errors: [" E_WORKBOOK_CORRUPT"],
+  },
 ];
 
 describe("bad workbooks: one line each, naming the file, the sheet and the cell, exit 1", () => {
@@ -160,7 +165,7 @@ describe("a workbook rates to the same bytes as the CSV it holds", () => {
   /** The graded table, and the warnings with the file's name and place left out (a CSV's 7:5 is a sheet's E9). */
   const rate = async (args: string[]) => {
     const r = await runCli(["rate", ...args, "-q"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     return r.stdout + r.stderr.replace(/^.*?: warning: /gm, "");
   };
 

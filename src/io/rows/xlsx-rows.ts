@@ -1,13 +1,9 @@
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { error, warning, type Diagnostic } from "../../engine/diagnostics.js";
 import type { Row, RowEvent, RowSource } from "./row-source.js";
 import { workbookProblem } from "./workbook-problem.js";
 import { cellText } from "./xlsx-cell.js";
+import { openWorkbook, type WorkbookSheet } from "./open-workbook.js";
 import { sheetMerges, withMerges, type Merge } from "./sheet-merges.js";
 
 /** Which sheet of a workbook holds the table, and which of its rows is the header. */
@@ -25,11 +21,9 @@ const HEADER_SEARCH_ROWS = 50;
 /** Rows a batch: as a CSV chunk gives them. */
 const BATCH_ROWS = 1000;
 
-type Sheet = AsyncIterable<ExcelJS.Row> & { name: string };
-
 /**
- * The rows of one sheet of an .xlsx workbook, streamed (exceljs' WorkbookReader: shared strings and
- * styles are held, rows are not), each cell as the text a CSV of it would hold (see cellText). Rows
+ * The rows of one sheet of an .xlsx workbook, streamed (see openWorkbook: shared strings and styles
+ * are held, rows are not), each cell as the text a CSV of it would hold (see cellText). Rows
  * are numbered as the sheet numbers them and cells start at column A, so a row's `line` and a cell's
  * column are the sheet's own: C7. Empty rows, and columns right of the header's last name, are left out.
  */
@@ -51,21 +45,22 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
         // A first look for the sheet with the header; failing that, the first sheet (or the one named) as it is.
         let merges: Promise<Map<string, Merge[]>> | null = null;
         const mergesOf = (name: string) => async () => ((await (merges ??= sheetMerges(path).catch(() => new Map<string, Merge[]>()))).get(name) ?? []);
-        // Read once: the second look streams the sheets again, not the zip's directory.
-        const model = await workbookModel(path);
+        // Opened once: the second look streams the sheets again, not the zip's directory.
+        const { tabs, sheets } = await openWorkbook(path);
+        if (sheets.length === 0) {
+          yield [{ kind: "error", diagnostic: error("E_WORKBOOK_CORRUPT", "has no worksheets: it is not an Excel workbook, or it is damaged", { file }) }];
+          return;
+        }
         for (const forced of [false, true]) {
-          const tabs: string[] = [];
-          for await (const found of sheets(path, model, tabs)) {
-            if (!chosen(found, choice, forced)) {
-              passOver(found.sheet);
-              continue;
-            }
-            const header = await findHeader(found.rows, choice, forced || choice.sheet !== undefined, mergesOf(found.sheet.name));
+          for (const found of sheets) {
+            if (!chosen(found, sheets[0] === found, choice, forced)) continue;
+            const rows = found.rows();
+            const header = await findHeader(rows, choice, forced || choice.sheet !== undefined, mergesOf(found.name));
             if (header === null) {
-              await found.rows.return?.();
+              await rows.return?.();
               continue;
             }
-            sheet = found.sheet.name;
+            sheet = found.name;
             if (header.kind === "missing") {
               const diagnostic =
                 choice.headerRow === undefined
@@ -74,11 +69,7 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
               yield [{ kind: "error", diagnostic }];
               return;
             }
-            yield* tableRows(header, found.rows, { file, sheet });
-            return;
-          }
-          if (tabs.length === 0) {
-            yield [{ kind: "error", diagnostic: error("E_WORKBOOK_CORRUPT", "has no worksheets: it is not an Excel workbook, or it is damaged", { file }) }];
+            yield* tableRows(header, rows, { file, sheet });
             return;
           }
           if (choice.sheet !== undefined) {
@@ -93,74 +84,10 @@ export function xlsxRows(path: string, file: string, choice: SheetChoice): RowSo
   };
 }
 
-interface FoundSheet {
-  sheet: Sheet;
-  /** 1 for the first tab. */
-  position: number;
-  rows: AsyncIterator<ExcelJS.Row>;
-}
-
-/** exceljs' own parser of xl/workbook.xml, which its streaming reader uses; not part of its typed API. */
-const WorkbookXform = createRequire(import.meta.url)("exceljs/lib/xlsx/xform/book/workbook-xform.js") as new () => {
-  parseStream(input: AsyncIterable<unknown>): Promise<unknown>;
-  model: unknown;
-};
-
-/**
- * The workbook's model (its sheets' names, ids and order) read from xl/workbook.xml through the zip's
- * central directory. exceljs' streaming reader takes it from the same entry as it streams past, but
- * its single pass over the zip can end without delivering the last entry, which is where exceljs
- * itself writes xl/workbook.xml; the sheets then fail with "Cannot read properties of undefined
- * (reading 'sheets')", now and then, more often under load (exceljs issue #3064, still open for 4.4.0).
- * Only this entry is inflated; the sheets are still streamed.
- */
-async function workbookModel(path: string): Promise<unknown> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const entry = zip.file("xl/workbook.xml");
-  if (entry === null) return undefined;
-  const xform = new WorkbookXform();
-  await xform.parseStream(Readable.from([await entry.async("nodebuffer")]));
-  return xform.model;
-}
-
-/**
- * The workbook's sheets in the order they are stored, each with its place among the tabs; `tabs` gets
- * their names. `model` is workbookModel's.
- */
-async function* sheets(path: string, model: unknown, tabs: string[]): AsyncGenerator<FoundSheet> {
-  const input = createReadStream(path);
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-    (reader as unknown as { model?: unknown }).model = model;
-    for await (const found of reader as AsyncIterable<unknown>) {
-      const sheet = found as Sheet;
-      // The tabs' order, from workbook.xml (see workbookModel).
-      const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
-      tabs.splice(0, tabs.length, ...order);
-      yield { sheet, position: order.indexOf(sheet.name) + 1, rows: sheet[Symbol.asyncIterator]() };
-    }
-  } finally {
-    input.destroy();
-  }
-}
-
-/**
- * A sheet not read. exceljs keeps a sheet stored before the shared strings in a temporary file, which
- * it deletes as soon as the next sheet is asked for, maybe before the sheet's file stream has opened it:
- * the stream's ENOENT then had no listener and ended the program (seen in a test run on a busy machine).
- */
-function passOver(sheet: Sheet): void {
-  const stream = (sheet as unknown as { iterator?: unknown }).iterator;
-  if (stream instanceof Readable) {
-    stream.on("error", () => {});
-    stream.destroy();
-  }
-}
-
-function chosen(found: FoundSheet, choice: SheetChoice, forced: boolean): boolean {
+function chosen(found: WorkbookSheet, first: boolean, choice: SheetChoice, forced: boolean): boolean {
   const wanted = choice.sheet;
-  if (wanted === undefined) return !forced || found.position === 1;
-  if (found.sheet.name.toLowerCase() === wanted.trim().toLowerCase()) return true;
+  if (wanted === undefined) return !forced || first;
+  if (found.name.toLowerCase() === wanted.trim().toLowerCase()) return true;
   return /^\d+$/.test(wanted.trim()) && found.position === Number(wanted);
 }
 
