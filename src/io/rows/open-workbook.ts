@@ -103,6 +103,9 @@ async function* chunks(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
   source.on("error", (e: Error) => through.destroy(e));
   try {
     for await (const chunk of through) yield chunk as Buffer;
+  } catch {
+    // JSZip's own words ("Bug : uncompressed data size mismatch") would read as ours.
+    throw new Error(`its part ${entry.name} cannot be unpacked`);
   } finally {
     source.unpipe(through);
     through.destroy();
