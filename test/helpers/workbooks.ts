@@ -60,7 +60,7 @@ export async function repacked(path: string, order: (names: string[]) => string[
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The workbook with the middle third of one entry's compressed bytes overwritten: its inflating fails part way. */
-export async function damagedSheet(path: string, entry: string): Promise<string> {
+export async function damagedPart(path: string, entry: string): Promise<string> {
   // Written again first so that each local header holds its entry's compressed size.
   const bytes = readFileSync(await repacked(path, (names) => names));
   const name = Buffer.from(entry);

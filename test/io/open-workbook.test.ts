@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { openWorkbook, type OpenWorkbook } from "../../src/io/rows/open-workbook.js";
 import { cellText } from "../../src/io/rows/xlsx-cell.js";
-import { damagedSheet, repacked, workbookFile } from "../helpers/workbooks.js";
+import { damagedPart, repacked, workbookFile } from "../helpers/workbooks.js";
 
 const DATA = [
   ["org_code", "org_name", "period", "value"],
@@ -100,8 +100,18 @@ describe("openWorkbook", () => {
     expect(await openWorkbook(path)).toEqual({ tabs: [], sheets: [] });
   });
 
+  it("says which part cannot be unpacked when the shared strings' compressed bytes are damaged", async () => {
+    const path = await damagedPart(await book(), "xl/sharedStrings.xml");
+    await expect(openWorkbook(path)).rejects.toThrow("its part xl/sharedStrings.xml cannot be unpacked");
+  });
+
+  it("says which part cannot be unpacked when the workbook part's compressed bytes are damaged", async () => {
+    const path = await damagedPart(await book(), "xl/workbook.xml");
+    await expect(openWorkbook(path)).rejects.toThrow("its part xl/workbook.xml cannot be unpacked");
+  });
+
   it("fails, rather than waits, on a sheet whose compressed bytes are damaged", async () => {
-    const path = await damagedSheet(await book(), "xl/worksheets/sheet2.xml");
+    const path = await damagedPart(await book(), "xl/worksheets/sheet2.xml");
     const opened = await openWorkbook(path);
     await expect(rowsOf(opened, "Data")).rejects.toThrow("its part xl/worksheets/sheet2.xml cannot be unpacked");
   });

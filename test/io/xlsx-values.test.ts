@@ -4,7 +4,7 @@ import { join } from "node:path";
 import CFB from "cfb";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/in-process.js";
-import { csvAsRows, damagedSheet, workbookFile, type SheetSpec } from "../helpers/workbooks.js";
+import { csvAsRows, damagedPart, workbookFile, type SheetSpec } from "../helpers/workbooks.js";
 
 const THRESHOLDS = ["--thresholds", "fixtures/formats/thresholds.csv"];
 const HEADER = ["org_code", "org_name", "iapt_recovery", "eip_2wk"];
@@ -108,7 +108,7 @@ const BAD: BadCase[] = [
   },
   {
     what: "a sheet whose compressed bytes are damaged",
-    file: async () => damagedSheet(await workbookFile("v.xlsx", [sheet([HEADER, ...GOOD])]), "xl/worksheets/sheet1.xml"),
+    file: async () => damagedPart(await workbookFile("v.xlsx", [sheet([HEADER, ...GOOD])]), "xl/worksheets/sheet1.xml"),
     errors: [" E_WORKBOOK_CORRUPT"],
   },
 ];

@@ -23,7 +23,7 @@ export interface OpenWorkbook {
 
 /** The parts of exceljs' streaming reader used here; they are its own parsers but not its typed API. */
 interface ReaderParts {
-  model?: { sheets?: { name: string; id: number; rId: string; state?: string }[] };
+  model?: { sheets?: { name: string; id: number; rId: string }[] };
   workbookRels?: { Id: string; Type: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -37,7 +37,7 @@ const WorksheetReader = require("exceljs/lib/stream/xlsx/worksheet-reader.js") a
   id: number;
   iterator: AsyncIterable<Buffer>;
   options: object;
-}) => AsyncIterable<ExcelJS.Row> & { name: string; id: number; state?: string };
+}) => AsyncIterable<ExcelJS.Row> & { name: string };
 
 const OPTIONS = { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" } as const;
 
@@ -92,7 +92,11 @@ function partName(target: string): string {
 }
 
 async function whole(entry: JSZip.JSZipObject): Promise<Readable> {
-  return Readable.from([await entry.async("nodebuffer")]);
+  try {
+    return Readable.from([await entry.async("nodebuffer")]);
+  } catch {
+    throw cannotUnpack(entry);
+  }
 }
 
 /** An entry's inflated bytes; the inflating stops when they are no longer asked for. */
@@ -104,10 +108,14 @@ async function* chunks(entry: JSZip.JSZipObject): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of through) yield chunk as Buffer;
   } catch {
-    // JSZip's own words ("Bug : uncompressed data size mismatch") would read as ours.
-    throw new Error(`its part ${entry.name} cannot be unpacked`);
+    throw cannotUnpack(entry);
   } finally {
     source.unpipe(through);
     through.destroy();
   }
+}
+
+/** Damaged compressed data, said in our words: JSZip's own ("Bug : uncompressed data size mismatch") read as a bug of ours. */
+function cannotUnpack(entry: JSZip.JSZipObject): Error {
+  return new Error(`its part ${entry.name} cannot be unpacked`);
 }
