@@ -65,7 +65,10 @@ export async function damagedPart(path: string, entry: string): Promise<string> 
   const bytes = readFileSync(await repacked(path, (names) => names));
   const name = Buffer.from(entry);
   let at = bytes.indexOf(LOCAL_HEADER);
-  while (!bytes.subarray(at + 30, at + 30 + name.length).equals(name)) at = bytes.indexOf(LOCAL_HEADER, at + 4);
+  while (!bytes.subarray(at + 30, at + 30 + name.length).equals(name)) {
+    at = bytes.indexOf(LOCAL_HEADER, at + 4);
+    if (at === -1) throw new Error(`no part ${entry} in ${path}`);
+  }
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const size = bytes.readUInt32LE(at + 18);
   bytes.fill(0xff, start + Math.floor(size / 3), start + Math.floor((2 * size) / 3));
