@@ -91,6 +91,20 @@ describe("ccg-ratings report on a graded table (built binary)", () => {
     expect(rows(r.stdout)).toEqual(rows(fromInputs));
   });
 
+  it("shows a graded CSV's formula-safe cells as the text they stand for, as the report from the values does", () => {
+    const thresholds = ["--thresholds", "fixtures/formats/thresholds.csv"];
+    const values = ["--values", "fixtures/formula/values.csv"];
+    const graded = join(dir, "formula.csv");
+    expect(runBuilt(["rate", ...thresholds, ...values, "--out", graded, "-q"]).code).toBe(0);
+    expect(readFileSync(graded, "utf8")).toContain("'=1+1,");
+    const fromValues = runBuilt(["report", ...thresholds, ...values, "--out", "-", "-q"]).stdout;
+    const r = runBuilt(["report", graded, ...thresholds, "--out", "-", "-q"]);
+    expect(r.code).toBe(0);
+    expect(rows(r.stdout)).toEqual(rows(fromValues));
+    expect(rows(r.stdout).some((row) => row.includes("=1+1"))).toBe(true);
+    expect(r.stdout).not.toContain("&#39;=1+1");
+  });
+
   it.each([
     [["report", "graded.csv", "--out", "-"], /say which framework graded.csv was rated with/],
     [["report", "graded.json", "--example", "--out", "-"], /not both/],

@@ -33,8 +33,9 @@ export function toRating(table: GradedTable, framework: Framework): GradedRating
 
 function ratedOrg(row: GradedTableRow, framework: Framework, diagnostics: Diagnostic[]): RatedOrg {
   const number = (column: string) => numberIn(row, column, diagnostics);
-  // The cell as written: unlike compare, this has always kept a CSV's formula-safe prefix.
-  const text = (column: string): string => String(row.cell(column) ?? "");
+  // The text itself, as compare reads it: a CSV's formula-safe prefix is for spreadsheets, and the
+  // report would show it ('=Alpha where a report from the values shows =Alpha).
+  const text = (column: string): string => row.text(column);
   const indicators = framework.indicators.map((ind): IndicatorResult => {
     const raw = text(ind.id);
     const categorical = ind.scoring.method === "categorical";
