@@ -33,6 +33,7 @@ export async function run(argv: readonly string[], proc: Proc): Promise<ExitCode
     .hook("preAction", (_, action) => {
       const max = (action.opts() as { maxErrors?: number }).maxErrors;
       if (max !== undefined) maxPerCode = max;
+      checkDrawOptions(action);
     })
     .addHelpText(
       "after",
@@ -266,6 +267,18 @@ function uncertaintyOptions(cmd: Command): Command {
         .choices(["marginal", "simultaneous"])
         .preset("marginal"),
     );
+}
+
+/**
+ * --draws and --seed shape the bootstrap and nothing else: given without --uncertainty or
+ * --rank-intervals they would be ignored without a word, and the analyst would think the table drawn.
+ */
+function checkDrawOptions(cmd: Command): void {
+  const opts = cmd.opts() as { uncertainty?: boolean; rankIntervals?: string };
+  if (opts.uncertainty || opts.rankIntervals !== undefined) return;
+  for (const key of ["draws", "seed"]) {
+    if (cmd.getOptionValueSource(key) === "cli") throw new UsageError(`--${key} is for --uncertainty or --rank-intervals: give one of them, or leave out --${key}`);
+  }
 }
 
 /** How `compare` and `report --compare` match the two ratings. */

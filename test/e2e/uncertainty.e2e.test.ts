@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,20 @@ describe("rate --uncertainty (built binary)", () => {
     expect(fixed.stderr).toContain("held fixed (a value with no standard error or interval): experience (1 organisation)");
     const quiet = runBuilt(["rate", "--thresholds", "fixtures/uncertainty/thresholds.csv", "--values", "fixtures/uncertainty/values.csv", "--uncertainty", "-q"]);
     expect(quiet.stderr).toBe("warning: indicator experience: 1 value has no standard error or interval, held fixed in the bootstrap (W_HELD_FIXED)\n");
+  });
+
+  it.each([
+    [["rate", "--example", "--seed", "2"], "seed"],
+    [["rate", "--example", "--draws", "200", "--out", "graded.csv"], "draws"],
+    [["explain", "00C", "--example", "--draws", "200"], "draws"],
+    [["report", "--example", "--seed", "2", "--out", "report.html"], "seed"],
+  ])("%j is a usage error: without --uncertainty or --rank-intervals nothing is drawn", (argv, key) => {
+    const dir = mkdtempSync(join(tmpdir(), "ccg-draws-"));
+    const x = runBuilt(argv, { cwd: dir });
+    expect(x.code).toBe(2);
+    expect(x.stdout).toBe("");
+    expect(x.stderr).toBe(`error: --${key} is for --uncertainty or --rank-intervals: give one of them, or leave out --${key}\n(see ccg-ratings --help)\n`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("refuses a draw count that is not a whole number of at least 1, and a seed out of range", () => {
