@@ -31,13 +31,14 @@ export function toRating(table: GradedTable, framework: Framework): GradedRating
   return { ok: true, rating: { framework, organisations, summary: summarise(framework, organisations), statistics: [], warnings: [] } };
 }
 
+/**
+ * Text cells are read as `row.text` gives them, as compare reads them: a CSV's formula-safe prefix is
+ * for spreadsheets, and the report would show it ('=Alpha where a report from the values shows =Alpha).
+ */
 function ratedOrg(row: GradedTableRow, framework: Framework, diagnostics: Diagnostic[]): RatedOrg {
   const number = (column: string) => numberIn(row, column, diagnostics);
-  // The text itself, as compare reads it: a CSV's formula-safe prefix is for spreadsheets, and the
-  // report would show it ('=Alpha where a report from the values shows =Alpha).
-  const text = (column: string): string => row.text(column);
   const indicators = framework.indicators.map((ind): IndicatorResult => {
-    const raw = text(ind.id);
+    const raw = row.text(ind.id);
     const categorical = ind.scoring.method === "categorical";
     const value = categorical ? null : number(ind.id);
     const [band, score, ciLower, ciUpper, z] = SUFFIXES.map((suffix) => (row.has(ind.id + suffix) ? number(ind.id + suffix) : null));
@@ -58,25 +59,25 @@ function ratedOrg(row: GradedTableRow, framework: Framework, diagnostics: Diagno
       unscored: scored === null ? "no value" : null,
     };
   });
-  const category = text("category");
+  const category = row.text("category");
   const index = framework.categories.indexOf(category);
   if (index === -1 && category !== NOT_RATED) {
     diagnostics.push(error("E_UNKNOWN_CATEGORY", `category "${category}" is not one of: ${framework.categories.join(", ")}`, row.at("category")));
   }
   return {
-    code: text("org_code"),
-    name: text("org_name"),
-    period: row.has("period") ? text("period") : null,
+    code: row.text("org_code"),
+    name: row.text("org_name"),
+    period: row.has("period") ? row.text("period") : null,
     indicators,
     scored: indicators.filter((i) => i.score !== null).length,
     score: number("score"),
     categoryIndex: index === -1 ? null : index,
     category: index === -1 ? NOT_RATED : category,
-    decidedBy: text("decided_by"),
+    decidedBy: row.text("decided_by"),
     toNextCategory: null,
     cappedBy: null,
     rank: row.has("rank") ? number("rank") : null,
     rankOf: row.has("rank_of") ? number("rank_of") : null,
-    notes: text("notes"),
+    notes: row.text("notes"),
   };
 }
